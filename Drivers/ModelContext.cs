@@ -1,0 +1,74 @@
+using ConvSpecs.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ConvSpecs.Drivers;
+
+/// <summary>
+/// One scenario's state: the submission under test, its model (and a twin to compare with), the
+/// input and the outputs. Created per scenario and disposed after it, with every tensor it holds.
+/// </summary>
+public sealed class ModelContext(Submission submission, RunSettings settings) : IDisposable
+{
+    private Device? device;
+    private LoadedModel? model;
+
+    public Submission Submission { get; } = submission;
+
+    public RunSettings Settings { get; } = settings;
+
+    public Device Device => device ??= Settings.ResolveDevice();
+
+    public ModelEntry? Entry { get; private set; }
+
+    public LoadedModel Model => model ?? throw new InvalidOperationException("No model yet: a 'Given the student's … model' step must come first.");
+
+    /// <summary>A second model compared with the first (the padding=1 twin, the control twin).</summary>
+    public LoadedModel? Twin { get; private set; }
+
+    public Tensor? Input { get; private set; }
+
+    public Tensor? Output { get; private set; }
+
+    public Tensor? TwinOutput { get; private set; }
+
+    public void Load(int variant, string role = "")
+    {
+        Entry = Submission.Find(variant, role) ?? throw new ModelProblem(
+            $"Submission {Submission.Name} has no variant {variant} model{(role.Length == 0 ? "" : $" with Role = \"{role}\"")}: " +
+            $"mark it with [Variant({variant}{(role.Length == 0 ? "" : $", Role = \"{role}\"")})].");
+        model = new LoadedModel($"{Submission.Name} {Entry.Source.Name} (variant {variant}{(Entry.Role.Length == 0 ? "" : $", {Entry.Role}")})", Entry.Create(), Device);
+    }
+
+    public void SetTwin(LoadedModel twin)
+    {
+        Twin?.Dispose();
+        Twin = twin;
+    }
+
+    /// <summary>A seeded random batch of the declared input (or the given sample shape), on the device.</summary>
+    public Tensor NewInput(long batch, long[]? sampleShape = null)
+    {
+        var shape = sampleShape ?? Entry?.Input ?? throw new InvalidOperationException("No model to take its input shape from.");
+        Input?.Dispose();
+        Input = randn([batch, .. shape]).to(Device).DetachFromDisposeScope();
+        return Input;
+    }
+
+    public void SetOutputs(Tensor output, Tensor? twinOutput = null)
+    {
+        Output?.Dispose();
+        TwinOutput?.Dispose();
+        Output = output;
+        TwinOutput = twinOutput;
+    }
+
+    public void Dispose()
+    {
+        Output?.Dispose();
+        TwinOutput?.Dispose();
+        Input?.Dispose();
+        Twin?.Dispose();
+        model?.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using ConvSpecs.Models;
+using TorchSharp.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ConvSpecs.Drivers;
+
+/// <summary>
+/// Runs a student's forward pass and turns every way it can go wrong into a <see cref="ModelProblem"/>
+/// that says what happened: an exception (with the input-channel mismatch named), null, NaN or Inf.
+/// </summary>
+public static class SafeForward
+{
+    /// <summary>The output, detached and owned by the caller (outside any dispose scope).</summary>
+    public static Tensor Evaluate(nn.Module<Tensor, Tensor> model, Tensor input, string who)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var output = Call(model, input, who);
+        return output.detach().DetachFromDisposeScope();
+    }
+
+    /// <summary>One forward pass whose output must be finite; grads flow, so the caller owns the scope.</summary>
+    public static Tensor Call(nn.Module<Tensor, Tensor> model, Tensor input, string who)
+    {
+        Tensor? output;
+        try
+        {
+            output = model.call(input);
+        }
+        catch (Exception thrown) when (thrown is not ModelProblem)
+        {
+            throw new ModelProblem(Explain(model, input, who, thrown), thrown);
+        }
+        if (output is null) throw new ModelProblem($"{who}: forward returned null instead of a tensor.");
+        CheckFinite(output, who);
+        return output;
+    }
+
+    private static void CheckFinite(Tensor output, string who)
+    {
+        if (!output.is_floating_point()) return;
+        var nan = isnan(output).sum().ToInt64();
+        var inf = isinf(output).sum().ToInt64();
+        if (nan + inf > 0)
+            throw new ModelProblem($"{who}: the output {Shape.Format(output.shape)} contains {nan} NaN and {inf} infinite values out of {output.numel()}.");
+    }
+
+    private static string Explain(nn.Module<Tensor, Tensor> model, Tensor input, string who, Exception thrown)
+    {
+        var firstConv = model.modules().OfType<Conv2d>().FirstOrDefault();
+        if (input.dim() == 4 && firstConv is not null && firstConv.in_channels != input.shape[1])
+            return $"{who}: forward failed on input {Shape.Format(input.shape)}: the first Conv2d expects {firstConv.in_channels} input channels " +
+                   $"but the input has {input.shape[1]}. Declare [Variant(..., Input = new[] {{ {firstConv.in_channels}, H, W }})] " +
+                   $"or build the first Conv2d with {input.shape[1]} input channels.";
+        var firstLine = thrown.Message.Split('\n', 2)[0].Trim();
+        return $"{who}: forward threw {thrown.GetType().Name} on input {Shape.Format(input.shape)}: {firstLine}";
+    }
+}

@@ -1,0 +1,26 @@
+@variant3
+Feature: Variant 3
+  Parameter budget. Build a compact network with at most 50 000 parameters in which a 1x1
+  convolution reduces the number of channels; count the parameters of every layer.
+
+  Вариант 3. Контроль количества параметров: не более 50 000 параметров, один слой — свертка 1x1,
+  уменьшающая число каналов.
+
+  Background:
+    Given the student's variant 3 model
+    When a random batch of 2 passes through the model
+
+  Rule: At most 50 000 parameters
+
+    Scenario: The model has at most 50 000 trainable parameters
+      Then the model has at most 50 000 trainable parameters
+
+  Rule: A 1x1 convolution reduces the number of channels
+
+    Scenario: A 1x1 Conv2d has fewer output than input channels
+      Then a 1x1 Conv2d has fewer output than input channels
+
+  Rule: Experiment: parameters per layer against the limit
+
+    Scenario: Parameters per layer
+      Then a bar chart shows the parameters of every layer against the limit of 50 000

@@ -1,0 +1,34 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ConvSpecs.Models.Reference;
+
+/// <summary>
+/// Variant 1: five convolutions take (1, 3, 32, 32) to (1, 512, 1, 1); the third layer's weights have
+/// twice the variance of the second's and the fourth's. No biases, so the network is positively
+/// homogeneous in each layer's weights and the experiment's prediction (variance × 2) is exact.
+/// </summary>
+[Variant(1)]
+public sealed class GrowingVarianceNet : Module<Tensor, Tensor>
+{
+    private const double BaseVariance = 0.002;
+
+    private readonly Conv2d conv1 = Conv2d(3, 64, 3, stride: 2, padding: 1, bias: false);     // 32 → 16
+    private readonly Conv2d conv2 = Conv2d(64, 128, 3, stride: 2, padding: 1, bias: false);   // 16 → 8
+    private readonly Conv2d conv3 = Conv2d(128, 256, 3, stride: 2, padding: 1, bias: false);  // 8 → 4
+    private readonly Conv2d conv4 = Conv2d(256, 512, 3, stride: 2, padding: 1, bias: false);  // 4 → 2
+    private readonly Conv2d conv5 = Conv2d(512, 512, 2, bias: false);                         // 2 → 1
+    private readonly ReLU relu1 = ReLU(), relu2 = ReLU(), relu3 = ReLU(), relu4 = ReLU();
+
+    public GrowingVarianceNet() : base(nameof(GrowingVarianceNet))
+    {
+        init.normal_(conv2.weight, std: Math.Sqrt(BaseVariance));
+        init.normal_(conv3.weight, std: Math.Sqrt(2 * BaseVariance));
+        init.normal_(conv4.weight, std: Math.Sqrt(BaseVariance));
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x) =>
+        conv5.call(relu4.call(conv4.call(relu3.call(conv3.call(relu2.call(conv2.call(relu1.call(conv1.call(x)))))))));
+}

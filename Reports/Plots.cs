@@ -1,0 +1,113 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace ConvSpecs.Reports;
+
+/// <summary>The experiments' plots, one method each, as in ScottPlot's cookbook.</summary>
+public static class Plots
+{
+    /// <summary>Variant 1: the activations after global average pooling, model and control overlaid.</summary>
+    public static Plot GapActivationHistogram(double[] model, double[] control, string modelLabel, string controlLabel)
+    {
+        // one range of bins for both, so the two distributions are comparable bar for bar
+        var all = model.Concat(control).ToArray();
+        var plot = new Plot();
+        var modelBins = ScottPlot.Statistics.Histogram.WithBinCount(50, all.Min(), all.Max());
+        modelBins.AddRange(model);
+        var controlBins = ScottPlot.Statistics.Histogram.WithBinCount(50, all.Min(), all.Max());
+        controlBins.AddRange(control);
+
+        // half-transparent bars, the control first so the model's wider spread stays visible
+        plot.Add.Histogram(controlBins, Colors.Gray.WithAlpha(0.6));
+        plot.Add.Histogram(modelBins, Colors.OrangeRed.WithAlpha(0.5));
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = controlLabel, FillColor = Colors.Gray });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = modelLabel, FillColor = Colors.OrangeRed });
+
+        plot.Title("Activations after global average pooling");
+        plot.XLabel("activation");
+        plot.YLabel("count");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>Variant 2: the mean activation of the padding=0 and padding=1 outputs.</summary>
+    public static Plot PaddingMeanActivations(string[] labels, double[] means)
+    {
+        var plot = new Plot();
+        plot.Add.Bars(means);
+
+        // label each bar with the model it measures
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
+        plot.Axes.Margins(bottom: 0);
+        plot.Title("Mean activation, padding=0 vs padding=1");
+        plot.YLabel("mean activation");
+        return plot;
+    }
+
+    /// <summary>Variant 3: trainable parameters per layer against the limit.</summary>
+    public static Plot ParametersPerLayer(string[] layers, double[] parameters, double limit)
+    {
+        var plot = new Plot();
+        plot.Add.Bars(parameters);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Length).Select(i => (double)i).ToArray(), layers);
+
+        // the limit as a dashed line, and the running total so the reader sees how close it gets
+        var line = plot.Add.HorizontalLine(limit, 2, Colors.Red, LinePattern.Dashed);
+        line.LegendText = $"limit {limit:N0}";
+        var total = plot.Add.HorizontalLine(parameters.Sum(), 2, Colors.Green);
+        total.LegendText = $"total {parameters.Sum():N0}";
+
+        plot.Axes.Margins(bottom: 0);
+        plot.Title("Trainable parameters per layer");
+        plot.YLabel("parameters");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>Variant 5: the weight gradient of each Conv2d on a log scale, two measures side by side.</summary>
+    public static Plot GradientsPerLayer(string[] layers, double[] l2Norms, double[] meanAbsolutes)
+    {
+        // bars of log10 values hanging from a common floor, with ticks labelled as powers of ten
+        var logs = l2Norms.Concat(meanAbsolutes).Select(Math.Log10).ToArray();
+        var floor = Math.Floor(logs.Min()) - 1;
+        var plot = new Plot();
+        var bars = new List<Bar>();
+        for (var i = 0; i < layers.Length; i++)
+        {
+            bars.Add(new Bar { Position = 3 * i, Value = Math.Log10(l2Norms[i]), ValueBase = floor, FillColor = Colors.SteelBlue });
+            bars.Add(new Bar { Position = 3 * i + 1, Value = Math.Log10(meanAbsolutes[i]), ValueBase = floor, FillColor = Colors.Orange });
+        }
+        plot.Add.Bars(bars);
+
+        // a legend for the two colours, ticks under each pair
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "L2 norm", FillColor = Colors.SteelBlue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mean absolute value", FillColor = Colors.Orange });
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Length).Select(i => 3.0 * i + 0.5).ToArray(), layers);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic
+        {
+            IntegerTicksOnly = true,
+            MinorTickGenerator = new LogMinorTickGenerator(),
+            LabelFormatter = y => $"1e{y:0}",
+        };
+
+        plot.Title("Weight gradient per Conv2d (log scale)");
+        plot.YLabel("gradient");
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>Variant 6: one sample's feature maps after a layer, tiled into a grid.</summary>
+    public static Plot FeatureMaps(double[,] tiled, string title)
+    {
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(tiled);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        plot.Add.ColorBar(heatmap);
+
+        // maps are images: square pixels, no axes to read
+        plot.Axes.SquareUnits();
+        plot.HideAxesAndGrid();
+        plot.Title(title);
+        return plot;
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel;
+using ConvSpecs.Bridge;
+using ConvSpecs.Drivers;
+using ConvSpecs.Reports;
+using FluentAssertions;
+
+namespace ConvSpecs.StepDefinitions;
+
+/// <summary>What pooling layers output: feature maps and mean activations.</summary>
+[Binding]
+public sealed class PoolingStepDefinitions(ModelContext context, ScenarioEvidence evidence)
+{
+    [Then("the feature maps after the first {layer} are drawn")]
+    [Description("Tiles the first sample's channels after the first layer of that type into one heatmap and records the mean activation.")]
+    public void ThenTheFeatureMapsAreDrawn(LayerKinds kinds)
+    {
+        var maps = FeatureMaps.After(context.Model, kinds);
+        maps.Record(evidence);
+        evidence.AddPlot($"feature-maps-{maps.Layer}", Plots.FeatureMaps(maps.Tiled, $"After {maps.Kind} '{maps.Layer}': {maps.Shape}, mean {maps.Mean:G4}"));
+        double.IsFinite(maps.Mean).Should().BeTrue($"the activations after {kinds} must be finite");
+    }
+}
