@@ -1,0 +1,9 @@
+namespace ConvSpecs.Bridge.Tests.Domain;
+
+public enum Operation
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}

@@ -1,0 +1,138 @@
+using ConvSpecs.Bridge.Tests.Support;
+using FluentAssertions;
+
+namespace ConvSpecs.Bridge.Tests;
+
+public sealed class FeatureLoadingTests
+{
+    private readonly SpecSuite suite = Fixtures.Good;
+
+    [Fact]
+    public void FeatureFilesAreReadRecursivelyInOrderOfRelativePath()
+    {
+        var files = suite.Scenarios.Select(scenario => scenario.File).Distinct();
+
+        files.Should().Equal("Arithmetic/calculator.feature", "lifecycle.feature", "russian.feature");
+    }
+
+    [Fact]
+    public void ScenarioIdIsTheRelativePathAndTheLineOfTheScenario()
+    {
+        var scenario = suite.Named("Add two numbers");
+
+        scenario.Id.Should().Be("Arithmetic/calculator.feature:18");
+        scenario.Line.Should().Be(18);
+        suite.GetScenario(scenario.Id).Should().BeSameAs(scenario);
+    }
+
+    [Fact]
+    public void EachExamplesRowIsAScenarioIdentifiedByTheRowsLine()
+    {
+        var rows = suite.Scenarios.Where(scenario => scenario.Name.StartsWith("Add ", StringComparison.Ordinal) && scenario.Name != "Add two numbers").ToList();
+
+        rows.Select(row => (row.Name, row.Id)).Should().Equal(
+            ("Add 1 and 2", "Arithmetic/calculator.feature:33"),
+            ("Add 5 and -5", "Arithmetic/calculator.feature:34"));
+        rows[1].Steps.Select(step => step.Text).Should().Contain(["I have entered -5 into the calculator", "the result should be 0 on the screen"]);
+    }
+
+    [Fact]
+    public void IdsAreTheSameForEveryLoadOfTheSameSource()
+    {
+        var again = Fixtures.Load("Good");
+
+        again.Scenarios.Select(scenario => scenario.Id).Should().Equal(suite.Scenarios.Select(scenario => scenario.Id));
+    }
+
+    [Fact]
+    public void BackgroundStepsComeFirstWithTheirOwnLine()
+    {
+        var scenario = suite.Named("Add two numbers");
+
+        scenario.Steps[0].Should().BeEquivalentTo(new { Keyword = "Given", Text = "the calculator is switched on", Line = 7 });
+        scenario.Steps.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void RuleNameComesFromTheEnclosingRuleAndIsNullWithoutOne()
+    {
+        var inRule = suite.Named("Add two numbers");
+        var outsideRules = suite.Named("Divide by zero");
+
+        inRule.RuleName.Should().Be("Adding numbers");
+        outsideRules.RuleName.Should().BeNull();
+    }
+
+    [Fact]
+    public void TagsAreInheritedFromFeatureRuleAndExamplesWithoutTheAtSign()
+    {
+        var scenario = suite.Named("Add two numbers");
+        var outlineRow = suite.Named("Add 1 and 2");
+
+        scenario.Tags.Should().Equal("calculator", "smoke");
+        outlineRow.Tags.Should().Equal("calculator", "pairs");
+    }
+
+    [Fact]
+    public void FeatureNameAndDescriptionAreKeptWithTheDescriptionLinesTrimmed()
+    {
+        var scenario = suite.Named("Add two numbers");
+
+        scenario.FeatureName.Should().Be("Calculator");
+        scenario.FeatureDescription.Should().Be("A pocket calculator adds and multiplies\nthe numbers entered into it.");
+    }
+
+    [Fact]
+    public void DataTableArrivesWithItsHeaderRowsAndCells()
+    {
+        var step = suite.Named("Multiply the numbers of a table").Steps[1];
+
+        step.DataTable!.Header.Should().Equal("number", "spoken");
+        step.DataTable.Rows.Select(row => row["spoken"]).Should().Equal("two", "three");
+        step.DataTable.Cells[2].Should().Equal("3.5", "three");
+    }
+
+    [Fact]
+    public void DocStringArrivesAsItsText()
+    {
+        var step = suite.Named("Keep a note").Steps[1];
+
+        step.DocString.Should().Be("Remember the milk.\nTwice.");
+        step.DataTable.Should().BeNull();
+    }
+
+    [Fact]
+    public void AndAndButTakeTheTypeOfTheStepBeforeThem()
+    {
+        var steps = suite.Named("The display is set by a Given and checked by a Then").Steps.Skip(1);
+
+        steps.Select(step => (step.Keyword, step.Type)).Should().Equal(
+            ("Given", StepType.Given), ("And", StepType.Given), ("Then", StepType.Then), ("And", StepType.Then), ("But", StepType.Then));
+    }
+
+    [Fact]
+    public void StarStepHasNoType()
+    {
+        var step = suite.Named("Modes, makers and memory").Steps[4];
+
+        step.Should().BeEquivalentTo(new { Keyword = "*", Type = StepType.Unknown, Text = "I have entered 2 into the calculator" });
+    }
+
+    [Fact]
+    public void RussianKeywordsAreReadFromTheLanguageComment()
+    {
+        var scenario = suite.Named("Сложить два числа");
+
+        scenario.FeatureName.Should().Be("Калькулятор по-русски");
+        scenario.Steps.Select(step => (step.Keyword, step.Type)).Should().Equal(
+            ("Дано", StepType.Given), ("И", StepType.Given), ("Когда", StepType.When), ("Тогда", StepType.Then), ("Но", StepType.Then));
+    }
+
+    [Fact]
+    public void MissingFeaturesDirectoryIsReported()
+    {
+        var load = () => Fixtures.Load("Nowhere");
+
+        load.Should().Throw<DirectoryNotFoundException>().WithMessage("*Features/Nowhere*");
+    }
+}

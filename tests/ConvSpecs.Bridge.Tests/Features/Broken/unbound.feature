@@ -1,0 +1,11 @@
+Feature: Unbound steps
+  Steps that no binding, or more than one, matches.
+
+  Scenario: A step without a binding
+    Given the calculator has 3 "red" buttons and 2.5 knobs (at most)
+
+  Scenario: A step with two bindings
+    When an ambiguous step runs
+
+  Scenario: A star step that both a Given and a Then binding match
+    * the display shows 0

@@ -1,0 +1,94 @@
+using ConvSpecs.Bridge.Tests.Support;
+using FluentAssertions;
+
+namespace ConvSpecs.Bridge.Tests;
+
+public sealed class UnboundStepTests
+{
+    [Fact]
+    public void FileThatDoesNotParseBecomesAnErrorWithFileLineAndColumn()
+    {
+        var suite = Fixtures.Broken;
+
+        var error = suite.Errors.Should().ContainSingle().Which;
+
+        error.ToString().Should().StartWith("unparsable.feature:4:3: expected: ").And.EndWith("got 'This line is not Gherkin'");
+        suite.Scenarios.Select(scenario => scenario.File).Should().OnlyContain(file => file == "unbound.feature");
+    }
+
+    [Fact]
+    public void FindUnboundStepsReportsParseErrorsUndefinedAndAmbiguousStepsWithoutRunningThem()
+    {
+        var problems = Fixtures.Broken.FindUnboundSteps();
+
+        problems.Select(problem => (problem.Kind, problem.File, problem.Line, problem.Step)).Should().Equal(
+            (StepProblemKind.ParseError, "unparsable.feature", 4, ""),
+            (StepProblemKind.Undefined, "unbound.feature", 5, "Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most)"),
+            (StepProblemKind.Ambiguous, "unbound.feature", 8, "When an ambiguous step runs"),
+            (StepProblemKind.Ambiguous, "unbound.feature", 11, "* the display shows 0"));
+    }
+
+    [Fact]
+    public void UndefinedStepComesWithAReqnrollSnippetReadyToPaste()
+    {
+        var problem = Fixtures.Broken.FindUnboundSteps().Single(p => p.Kind == StepProblemKind.Undefined);
+
+        problem.ToString().Should().Be("""
+            unbound.feature:5: Undefined step "Given the calculator has 3 "red" buttons and 2.5 knobs (at most)". Add a binding:
+
+            [Given("the calculator has {int} {string} buttons and {float} knobs \\(at most\\)")]
+            public void GivenTheCalculatorHasButtonsAndKnobsAtMost(int p0, string p1, double p2)
+            {
+                throw new PendingStepException();
+            }
+            """);
+    }
+
+    [Fact]
+    public void AmbiguousStepNamesEveryBindingWithItsPattern()
+    {
+        var problem = Fixtures.Broken.FindUnboundSteps().First(p => p.Kind == StepProblemKind.Ambiguous);
+
+        problem.Message.Should().Be("""
+            Ambiguous step "When an ambiguous step runs" matches 2 bindings:
+              AmbiguousSteps.Exact [When("an ambiguous step runs")]
+              AmbiguousSteps.WithWord [When("an ambiguous {word} runs")]
+            """);
+    }
+
+    [Fact]
+    public void StarStepMatchesBindingsOfEveryType()
+    {
+        var problem = Fixtures.Broken.FindUnboundSteps().Last();
+
+        problem.Message.Should().Contain("CalculatorSteps.Show [Given(").And.Contain("CalculatorSteps.DisplayShows [Then(");
+    }
+
+    [Theory]
+    [InlineData("Good")]
+    [InlineData("Failing")]
+    public void WellFormedFixturesHaveNoUnboundSteps(string folder)
+    {
+        var suite = Fixtures.Load(folder);
+
+        var problems = suite.FindUnboundSteps();
+
+        problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ErrorIdOfAFileThatDoesNotParseThrowsItsErrors()
+    {
+        var lookUp = () => Fixtures.Broken.GetScenario(SpecSuite.ErrorIdPrefix + "unparsable.feature");
+
+        lookUp.Should().Throw<InvalidDataException>().WithMessage("unparsable.feature:4:3: expected:*");
+    }
+
+    [Fact]
+    public void UnknownIdSaysTheTestsNeedRediscovering()
+    {
+        var lookUp = () => Fixtures.Good.GetScenario("nowhere.feature:1");
+
+        lookUp.Should().Throw<KeyNotFoundException>().WithMessage("No scenario nowhere.feature:1 below *; rediscover the tests*");
+    }
+}
