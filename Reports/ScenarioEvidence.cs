@@ -84,10 +84,12 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
     private void Attach(string report)
     {
         // Outside a running xUnit test (a tool calling the specs) there is nothing to attach to.
+        // Names carry the submission and scenario: one test may run several scenarios (the project's own tests do).
         if (TestContext.Current.Test is null) return;
-        TestContext.Current.AddAttachment("statistics.md", report);
+        var prefix = $"{Slug(submission.Name)}.{Slug(scenario.ScenarioInfo.Name)}";
+        TestContext.Current.AddAttachment($"{prefix}.statistics.md", report);
         foreach (var plot in plots)
-            TestContext.Current.AddAttachment($"{plot}.png", File.ReadAllBytes(Path.Combine(Folder, $"{plot}.png")), "image/png");
+            TestContext.Current.AddAttachment($"{prefix}.{plot}.png", File.ReadAllBytes(Path.Combine(Folder, $"{plot}.png")), "image/png");
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
