@@ -6,8 +6,8 @@ using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>Weight gradients after one backward pass.</summary>
 [Binding]
+[Description("Weight gradients after one backward pass.")]
 public sealed class GradientStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     private IReadOnlyList<GradientProbe.Row>? rows;

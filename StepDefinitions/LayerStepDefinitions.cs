@@ -7,8 +7,8 @@ using TorchSharp.Modules;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>Which layers run, how many, in what order and with what settings (seen by forward hooks).</summary>
 [Binding]
+[Description("Which layers run, how many, in what order and with what settings, as forward hooks see them.")]
 public sealed class LayerStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     [Then("at most {int} {layer} layer(s) run(s)")]

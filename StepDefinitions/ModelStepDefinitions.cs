@@ -5,8 +5,8 @@ using ConvSpecs.Reports;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>Building the student's model and running it on random input.</summary>
 [Binding]
+[Description("Building the student's model and running it on seeded random input.")]
 public sealed class ModelStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     [Given("the student's variant {int} model")]

@@ -6,8 +6,8 @@ using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>Counting trainable parameters, per layer and in total.</summary>
 [Binding]
+[Description("Trainable parameters, per layer and in total.")]
 public sealed class ParameterStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     [Then("the model has at most {count} trainable parameters")]

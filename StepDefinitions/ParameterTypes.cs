@@ -4,8 +4,8 @@ using ConvSpecs.Drivers;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>The domain's own Cucumber parameter types.</summary>
 [Binding]
+[Description("The domain's parameter types.")]
 public sealed class ParameterTypes
 {
     [StepArgumentTransformation(@"\((?:\s*(?:\d+|[A-Za-z]+)\s*,)*\s*(?:\d+|[A-Za-z]+)\s*\)", Name = "shape")]

@@ -6,8 +6,8 @@ using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>What pooling layers output: feature maps and mean activations.</summary>
 [Binding]
+[Description("What pooling layers output: feature maps and mean activations.")]
 public sealed class PoolingStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     [Then("the feature maps after the first {layer} are drawn")]

@@ -6,8 +6,8 @@ using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>Output shapes and what padding does to them.</summary>
 [Binding]
+[Description("Output shapes, and what padding does to them.")]
 public sealed class ShapeStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     [Then("the output has shape {shape}")]

@@ -6,8 +6,8 @@ using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
-/// <summary>The variance of weights and what it does to the activations.</summary>
 [Binding]
+[Description("The variance of weights and what it does to the activations.")]
 public sealed class WeightStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
     [Then("the weight variance of layer {int} is {float} times that of layer {int}, within {float}%")]
