@@ -32,13 +32,18 @@ public sealed class ModelContext(Submission submission, RunSettings settings) : 
 
     public Tensor? TwinOutput { get; private set; }
 
-    public void Load(int variant, string role = "")
+    /// <summary>Builds the submission's model for a task ("variant2", "pooling") in a role (empty: the main one).</summary>
+    public void Load(string task, string role = "")
     {
-        Entry = Submission.Find(variant, role) ?? throw new ModelProblem(
-            $"Submission {Submission.Name} has no variant {variant} model{(role.Length == 0 ? "" : $" with Role = \"{role}\"")}: " +
-            $"mark it with [Variant({variant}{(role.Length == 0 ? "" : $", Role = \"{role}\"")})].");
-        model = new LoadedModel($"{Submission.Name} {Entry.Source.Name} (variant {variant}{(Entry.Role.Length == 0 ? "" : $", {Entry.Role}")})", Entry.Create(), Device);
+        Entry = Submission.Find(task, role) ?? throw new ModelProblem(
+            $"Submission {Submission.Name} has no {ModelRoles.Describe(task)} model{(role.Length == 0 ? "" : $" with Role = \"{role}\"")}: " +
+            $"mark it with {ModelRoles.AttributeFor(task, role)}.");
+        model = new LoadedModel(Label(Entry), Entry.Create(), Device);
     }
+
+    /// <summary>How messages and evidence name a model: "Reference BorderCroppingNet (variant 2, padding0)".</summary>
+    public string Label(ModelEntry entry) =>
+        $"{Submission.Name} {entry.Source.Name} ({ModelRoles.Describe(entry.Task)}{(entry.Role.Length == 0 ? "" : $", {entry.Role}")})";
 
     public void SetTwin(LoadedModel twin)
     {

@@ -21,9 +21,9 @@ public static class ModelProbe
     public static void UsePaddingTwin(ModelContext context)
     {
         var entry = context.Entry ?? throw new InvalidOperationException("Load the model first.");
-        var own = context.Submission.Find(entry.Variant, ModelRoles.Padding1);
+        var own = context.Submission.Find(entry.Task, ModelRoles.Padding1);
         context.SetTwin(own is not null
-            ? new LoadedModel($"{context.Submission.Name} {own.Source.Name} (variant {entry.Variant}, {ModelRoles.Padding1})", own.Create(), context.Device)
+            ? new LoadedModel(context.Label(own), own.Create(), context.Device)
             : PaddingTwin.Derive(context.Model, entry.Create, context.Device));
     }
 }

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 
 namespace ConvSpecs.Models;
 
-/// <summary>One [Variant] model of a submission: where it is declared and how to build it.</summary>
-public sealed record ModelEntry(string Submission, int Variant, string Role, long[] Input, MemberInfo Source, string? ContractViolation)
+/// <summary>One [Variant] (or [PoolingTask]) model of a submission: where it is declared and how to build it.</summary>
+public sealed record ModelEntry(string Submission, string Task, string Role, long[] Input, MemberInfo Source, string? ContractViolation)
 {
     public string SourceName => Source is Type type ? type.FullName! : $"{Source.DeclaringType!.FullName}.{Source.Name}()";
 
@@ -26,7 +26,7 @@ public sealed record ModelEntry(string Submission, int Variant, string Role, lon
         catch (TargetInvocationException thrown) when (thrown.InnerException is { } inner)
         {
             throw new ModelProblem(
-                $"{SourceName} (variant {Variant}{RoleText}) could not be built: its constructor threw {inner.GetType().Name}: {inner.Message}", inner);
+                $"{SourceName} ({ModelRoles.Describe(Task)}{RoleText}) could not be built: its constructor threw {inner.GetType().Name}: {inner.Message}", inner);
         }
     }
 

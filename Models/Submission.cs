@@ -3,13 +3,14 @@ namespace ConvSpecs.Models;
 /// <summary>A student's (or the reference's) models: everything declared in one namespace.</summary>
 public sealed record Submission(string Name, IReadOnlyList<ModelEntry> Models)
 {
-    public IEnumerable<int> Variants => Models.Select(model => model.Variant).Distinct().Order();
+    /// <summary>The tasks the student attempted, as the features tag them: variant2, pooling, …</summary>
+    public IReadOnlySet<string> Tasks => Models.Select(model => model.Task).ToHashSet();
 
-    /// <summary>The model of a variant in a role (empty: the variant's main role), or null when the student has none.</summary>
-    public ModelEntry? Find(int variant, string role = "")
+    /// <summary>The model of a task in a role (empty: the task's main role), or null when the student has none.</summary>
+    public ModelEntry? Find(string task, string role = "")
     {
-        var wanted = role.Length == 0 ? ModelRoles.MainRole(variant) : role;
-        return Models.FirstOrDefault(model => model.Variant == variant && model.Role == wanted);
+        var wanted = role.Length == 0 ? ModelRoles.MainRole(task) : role;
+        return Models.FirstOrDefault(model => model.Task == task && model.Role == wanted);
     }
 
     public override string ToString() => Name;

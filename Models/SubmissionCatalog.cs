@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ConvSpecs.Models;
 
 /// <summary>
-/// Finds every [Variant] model in an assembly and groups them into submissions: a submission is the
+/// Finds every [Variant] and [PoolingTask] model in an assembly and groups them into submissions: a submission is the
 /// last segment of the namespace (Models/Reference → ConvSpecs.Models.Reference → "Reference").
 /// A model that breaks the contract is still listed, so its own scenarios fail with the reason.
 /// </summary>
@@ -16,26 +16,26 @@ public static class SubmissionCatalog
         var entries = new List<ModelEntry>();
         foreach (var type in assembly.GetTypes())
         {
-            entries.AddRange(type.GetCustomAttributes<VariantAttribute>().Select(variant => Entry(type, variant, ViolationOf(type))));
+            entries.AddRange(type.GetCustomAttributes<AssignmentModelAttribute>().Select(model => Entry(type, model, ViolationOf(type))));
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-                entries.AddRange(method.GetCustomAttributes<VariantAttribute>().Select(variant => Entry(method, variant, ViolationOf(method))));
+                entries.AddRange(method.GetCustomAttributes<AssignmentModelAttribute>().Select(model => Entry(method, model, ViolationOf(method))));
         }
         return entries
             .GroupBy(entry => entry.Submission)
-            .Select(group => new Submission(group.Key, group.OrderBy(entry => entry.Variant).ThenBy(entry => entry.Role, StringComparer.Ordinal).ToList()))
+            .Select(group => new Submission(group.Key, group.OrderBy(entry => entry.Task, StringComparer.Ordinal).ThenBy(entry => entry.Role, StringComparer.Ordinal).ToList()))
             .OrderBy(submission => submission.Name, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static ModelEntry Entry(MemberInfo source, VariantAttribute variant, string? violation)
+    private static ModelEntry Entry(MemberInfo source, AssignmentModelAttribute model, string? violation)
     {
         var type = source as Type ?? source.DeclaringType!;
         var submission = type.Namespace?.Split('.')[^1] ?? "(global)";
-        var role = variant.Role.Length == 0 ? ModelRoles.MainRole(variant.Number) : variant.Role;
-        var input = variant.Input?.Select(size => (long)size).ToArray() ?? ModelRoles.DefaultInput(variant.Number);
+        var role = model.Role.Length == 0 ? ModelRoles.MainRole(model.Task) : model.Role;
+        var input = model.Input?.Select(size => (long)size).ToArray() ?? ModelRoles.DefaultInput(model.Task);
         if (input.Length != 3 && violation is null)
             violation = $"[Variant] on {source.Name} declares Input of {input.Length} numbers; give one sample's (C, H, W), without the batch.";
-        return new ModelEntry(submission, variant.Number, role, input, source, violation);
+        return new ModelEntry(submission, model.Task, role, input, source, violation);
     }
 
     private static string? ViolationOf(Type type)

@@ -7,14 +7,8 @@ namespace ConvSpecs.Models;
 /// </summary>
 /// <example><c>[Variant(2, Role = "padding0", Input = new[] { 3, 32, 32 })]</c></example>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
-public sealed class VariantAttribute(int number) : Attribute
+public sealed class VariantAttribute(int number) : AssignmentModelAttribute($"variant{number}")
 {
     /// <summary>The variant of the assignment, 1 to 6.</summary>
     public int Number { get; } = number;
-
-    /// <summary>Which of the variant's models this is (variant 2: <c>padding0</c>, <c>padding1</c>); empty for the main one.</summary>
-    public string Role { get; set; } = "";
-
-    /// <summary>One sample's shape (C, H, W), without the batch; defaults: variant 6 (3, 64, 64), others (3, 32, 32).</summary>
-    public int[]? Input { get; set; }
 }

@@ -11,11 +11,11 @@ public sealed class ModelStepDefinitions(ModelContext context, ScenarioEvidence 
 {
     [Given("the student's variant {int} model")]
     [Description("Builds the submission's [Variant(n)] model (its main role) on the run's device.")]
-    public void GivenTheModel(int variant) => Load(variant, "");
+    public void GivenTheModel(int variant) => Load($"variant{variant}", "");
 
     [Given("the student's {string} model for variant {int}")]
     [Description("Builds the submission's [Variant(n, Role = \"…\")] model.")]
-    public void GivenTheModelInRole(string role, int variant) => Load(variant, role);
+    public void GivenTheModelInRole(string role, int variant) => Load($"variant{variant}", role);
 
     [When("a random batch of {int} passes through the model")]
     [Description("A seeded standard-normal batch of the model's declared input (C, H, W) runs forward in eval mode, without gradients.")]
@@ -29,9 +29,9 @@ public sealed class ModelStepDefinitions(ModelContext context, ScenarioEvidence 
     [Description("One seeded batch of the declared input runs through both the model and its twin.")]
     public void WhenTheSameBatchPassesThroughBoth(int batch) => ModelProbe.Forward(context, batch);
 
-    private void Load(int variant, string role)
+    private void Load(string task, string role)
     {
-        context.Load(variant, role);
+        context.Load(task, role);
         evidence.Record("model", context.Model.Label);
     }
 }

@@ -6,7 +6,7 @@ namespace ConvSpecs.Suite;
 
 /// <summary>
 /// The features and their bindings, and which scenarios apply to which submission: a feature tagged
-/// @variantN runs for every submission with a [Variant(N)] model.
+/// @variantN (or @pooling) runs for every submission with a model for that task.
 /// </summary>
 public static class Specification
 {
@@ -16,20 +16,20 @@ public static class Specification
     /// <summary>Features/ as copied next to the assembly, with this assembly's bindings.</summary>
     public static SpecSuite Suite => LoadedSuite.Value;
 
-    /// <summary>The variant a scenario belongs to, from its @variantN tag; null for none.</summary>
-    public static int? VariantOf(Scenario scenario) =>
-        scenario.Tags.Where(tag => tag.StartsWith("variant", StringComparison.Ordinal))
-            .Select(tag => int.TryParse(tag["variant".Length..], out var number) ? number : (int?)null)
-            .FirstOrDefault(number => number is not null);
-
-    public static IEnumerable<ScenarioCase> Cases(IEnumerable<Submission> submissions, int? onlyVariant = null) =>
+    /// <summary>
+    /// Each scenario for each submission that attempted its task. The trait Variant is the variant's
+    /// number ("2") or the task's name ("pooling"); <paramref name="only"/> keeps one such value.
+    /// </summary>
+    public static IEnumerable<ScenarioCase> Cases(IEnumerable<Submission> submissions, string? only = null) =>
         from submission in submissions
         from scenario in Suite.Scenarios
-        let variant = VariantOf(scenario)
-        where variant is not null && submission.Variants.Contains(variant.Value) && (onlyVariant is null || onlyVariant == variant)
+        let task = scenario.Tags.FirstOrDefault(submission.Tasks.Contains)
+        where task is not null
+        let variant = task.StartsWith("variant", StringComparison.Ordinal) ? task["variant".Length..] : task
+        where string.IsNullOrEmpty(only) || only == variant
         select new ScenarioCase(scenario, submission.Name, new Dictionary<string, string>
         {
-            ["Variant"] = variant.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Variant"] = variant,
             ["Submission"] = submission.Name,
         });
 

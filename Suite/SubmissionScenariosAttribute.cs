@@ -15,9 +15,8 @@ public sealed class SubmissionScenariosAttribute : ScenarioDataAttribute
     protected override IEnumerable<ScenarioCase> GetCases(SpecSuite suite)
     {
         var onlySubmission = Environment.GetEnvironmentVariable("CONVSPECS_SUBMISSION");
-        var onlyVariant = int.TryParse(Environment.GetEnvironmentVariable("CONVSPECS_VARIANT"), out var variant) ? variant : (int?)null;
         var submissions = SubmissionCatalog.Discover(typeof(SubmissionScenariosAttribute).Assembly)
             .Where(submission => string.IsNullOrEmpty(onlySubmission) || submission.Name == onlySubmission);
-        return Specification.Cases(submissions, onlyVariant);
+        return Specification.Cases(submissions, Environment.GetEnvironmentVariable("CONVSPECS_VARIANT"));
     }
 }
