@@ -3,6 +3,7 @@ namespace ConvSpecs.Data;
 /// <summary>
 /// Reads the CIFAR-10 binary version (cs.toronto.edu/~kriz/cifar.html): records of one label byte and 3 072 pixel
 /// bytes, the 1 024 red, then green, then blue values of a 32×32 image row by row. That is already (C, H, W) order.
+/// Static rather than an enumerable, disposable reader: each file is read whole in one pass, so nothing stays open.
 /// </summary>
 public static class Cifar10BinaryReader
 {

@@ -5,7 +5,8 @@ namespace ConvSpecs.Data;
 
 /// <summary>
 /// Reads MNIST's IDX files (yann.lecun.com/exdb/mnist): a big-endian header of magic number and dimension sizes,
-/// then unsigned bytes. A name ending in .gz is gunzipped first, as the files are distributed.
+/// then unsigned bytes. A name ending in .gz is gunzipped first, as the files are distributed. Each file is read
+/// whole in one pass, so the reader is static and holds nothing open.
 /// </summary>
 public static class IdxReader
 {
