@@ -91,7 +91,9 @@ public sealed class Sandbox
     [
         "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
         "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-        "--cap-drop", "ALL", "--new-session", "--die-with-parent",
+        "--cap-drop", "ALL", "--new-session",
+        // No --die-with-parent: it ties bwrap to the thread that started it, and .NET retires idle pool threads
+        // after about 20 s, which killed healthy workers. A worker ends itself when the grader's end of its stdin closes.
     ];
 
     private static void Add(ProcessStartInfo info, params string[] arguments)

@@ -47,7 +47,8 @@ public static class WorkerProcess
             }
         };
         process.Start();
-        process.StandardInput.Close();
+        // Kept open: the worker ends itself when it closes, that is when this grader is gone.
+        using var lifeline = process.StandardInput;
         memory.Watch(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

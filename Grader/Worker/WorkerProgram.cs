@@ -14,6 +14,8 @@ namespace ConvSpecs.Grader.Worker;
 /// </summary>
 public static class WorkerProgram
 {
+    private const int GraderGone = 70;
+
     private static int runningIndex = -1;
 
     /// <summary>worker --assembly P --student NAME --evidence DIR --seed S --device D --first-index K --scenario ID [--scenario ID …]</summary>
@@ -25,6 +27,7 @@ public static class WorkerProgram
         Console.SetOut(Console.Error);
         var arguments = WorkerArguments.Parse(args);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportExit(channel);
+        WatchLifeline();
 
         // One thread each: the same numbers whatever runs beside it, and two students share two cores fairly.
         set_num_threads(1);
@@ -56,6 +59,16 @@ public static class WorkerProgram
         Send(channel, new WorkerMessage("done"));
         return 0;
     }
+
+    /// <summary>Ends this process when stdin closes: the grader died or gave up on it, so nobody waits for the rest.</summary>
+    private static void WatchLifeline() => new Thread(() =>
+    {
+        using var stdin = Console.OpenStandardInput();
+        var buffer = new byte[64];
+        while (stdin.Read(buffer) > 0) { }
+        runningIndex = -1;
+        Environment.Exit(GraderGone);
+    }) { IsBackground = true, Name = "lifeline" }.Start();
 
     /// <summary>Every [Variant] model of the assembly, as one submission named after the student's folder.</summary>
     private static Submission Load(WorkerArguments arguments)
