@@ -12,14 +12,12 @@ namespace ConvSpecs.Grader.Worker;
 /// <param name="Passed">For end: whether the scenario passed.</param>
 /// <param name="Message">For end: why it failed (feature, rule, scenario, step, error); for exit: where; for fatal: why.</param>
 /// <param name="Steps">For end: every step with its outcome.</param>
-/// <param name="ExitCode">For exit: the code student code passed to Environment.Exit.</param>
 public sealed record WorkerMessage(
     string Kind,
     int Index = -1,
     bool Passed = false,
     string? Message = null,
-    IReadOnlyList<StepLine>? Steps = null,
-    int ExitCode = 0)
+    IReadOnlyList<StepLine>? Steps = null)
 {
     /// <summary>Every protocol line starts with this; anything else on the worker's stdout is ignored.</summary>
     public const string Prefix = "@@convspecs ";

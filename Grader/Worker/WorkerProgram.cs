@@ -84,7 +84,7 @@ public static class WorkerProgram
     private static void ReportExit(StreamWriter channel)
     {
         if (runningIndex < 0) return;
-        Send(channel, new WorkerMessage("exit", runningIndex, Message: $"student code called Environment.Exit({Environment.ExitCode})", ExitCode: Environment.ExitCode));
+        Send(channel, new WorkerMessage("exit", runningIndex, Message: $"student code called Environment.Exit({Environment.ExitCode})"));
     }
 
     private static void Send(StreamWriter channel, WorkerMessage message)
