@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ConvSpecs.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ConvSpecs.Grader.Compiling;
+
+/// <summary>
+/// Compiles a student's .cs files with Roslyn against the assemblies this program runs with (TorchSharp,
+/// ConvSpecs, the framework), so no project is rebuilt per student. Nothing of the student's runs here.
+/// </summary>
+public static class SubmissionCompiler
+{
+    /// <summary>At most this many errors are reported; the first ones are the ones to fix.</summary>
+    public const int ErrorsShown = 20;
+
+    // The SDK's implicit usings for a console project: a file that compiles in Models/ compiles here.
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => path.EndsWith(".dll", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))]);
+
+    private static readonly string VariantAttributeName = typeof(VariantAttribute).FullName!;
+
+    /// <summary>Compiles every .cs below <paramref name="folder"/> (bin/ and obj/ left out) to <paramref name="assemblyPath"/>.</summary>
+    public static CompiledSubmission Compile(string student, string folder, string assemblyPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var sources = SourceFiles(folder);
+        if (sources.Count == 0)
+            return new CompiledSubmission(student, null, [$"{student}/: no .cs files in the submission folder."], []);
+
+        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+        var trees = sources.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parse, Path.GetRelativePath(folder, path).Replace('\\', '/')))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "(implicit usings)"));
+        var compilation = CSharpCompilation.Create($"Submission.{Path.GetFileNameWithoutExtension(assemblyPath)}", trees, References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Release,
+                deterministic: true));
+        var variants = DeclaredVariants(compilation);
+
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (emitted.Success)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(assemblyPath)!);
+            File.WriteAllBytes(assemblyPath, image.ToArray());
+            return new CompiledSubmission(student, assemblyPath, [], variants);
+        }
+        var errors = emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        return new CompiledSubmission(student, null, [.. errors.Take(ErrorsShown).Select(Describe),
+            .. errors.Count > ErrorsShown ? [$"… and {errors.Count - ErrorsShown} more errors."] : Array.Empty<string>()], variants);
+    }
+
+    private static List<string> SourceFiles(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>"Model.cs:12: error CS1002: ; expected", the way compilers print it.</summary>
+    private static string Describe(Diagnostic diagnostic)
+    {
+        var where = diagnostic.Location.GetLineSpan();
+        var line = where.StartLinePosition.Line + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"{where.Path}:{line}: error {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>The numbers of every [Variant(n)] on a type or method of the student's, from the symbols.</summary>
+    private static List<int> DeclaredVariants(CSharpCompilation compilation)
+    {
+        var numbers = new SortedSet<int>();
+        foreach (var type in Types(compilation.Assembly.GlobalNamespace))
+            foreach (var symbol in type.GetMembers().OfType<IMethodSymbol>().Cast<ISymbol>().Prepend(type))
+                foreach (var attribute in symbol.GetAttributes())
+                    if (attribute.AttributeClass?.ToDisplayString() == VariantAttributeName
+                        && attribute.ConstructorArguments is [{ Value: int number }])
+                        numbers.Add(number);
+        return [.. numbers];
+    }
+
+    private static IEnumerable<INamedTypeSymbol> Types(INamespaceOrTypeSymbol container) =>
+        container.GetMembers().SelectMany(member => member switch
+        {
+            INamespaceSymbol space => Types(space),
+            INamedTypeSymbol type => Types(type).Prepend(type),
+            _ => [],
+        });
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using ConvSpecs.Drivers;
+
+namespace ConvSpecs.Grader;
+
+/// <summary>What one grading run does: which folder, where the results go, and the limits each student runs under.</summary>
+public sealed record GradingOptions
+{
+    public const string SubmissionsVariable = "CONVSPECS_SUBMISSIONS";
+
+    /// <summary>The folder whose sub-folders are the students, one each.</summary>
+    public required string SubmissionsDirectory { get; init; }
+
+    /// <summary>Where results.json per student, summary.csv, summary.txt and index.html go.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>How many students are graded at once; each worker runs torch on one thread.</summary>
+    public int Parallel { get; init; } = Environment.ProcessorCount;
+
+    public TimeSpan ScenarioTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan StudentTimeout { get; init; } = TimeSpan.FromSeconds(300);
+
+    // A worker grading the reference models needs about 100 MiB beyond what the kernel can reclaim; a
+    // 10⁸-parameter model needs about 500 MiB, and is stopped here.
+    public long MemoryLimitMiB { get; init; } = 384;
+
+    public long Seed { get; init; } = RunSettings.DefaultSeed;
+
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Only this variant's scenarios; null for every variant a student attempts.</summary>
+    public int? Variant { get; init; }
+
+    /// <summary>auto: the strongest sandbox this machine allows; none: plain processes (still one per student, with limits).</summary>
+    public string Isolation { get; init; } = "auto";
+
+    /// <summary>
+    /// CONVSPECS_SUBMISSIONS (required), CONVSPECS_GRADING_DIR, CONVSPECS_PARALLEL, CONVSPECS_SCENARIO_TIMEOUT,
+    /// CONVSPECS_STUDENT_TIMEOUT (seconds), CONVSPECS_MEMORY_MB, CONVSPECS_SEED, CONVSPECS_DEVICE, CONVSPECS_VARIANT, CONVSPECS_ISOLATION.
+    /// </summary>
+    public static GradingOptions FromEnvironment(string? submissions = null)
+    {
+        var folder = submissions ?? Variable(SubmissionsVariable)
+            ?? throw new ArgumentException($"Set {SubmissionsVariable} to the folder of student submissions (one sub-folder per student).");
+        var defaults = new GradingOptions { SubmissionsDirectory = "", OutputDirectory = "" };
+        return new GradingOptions
+        {
+            SubmissionsDirectory = Path.GetFullPath(folder),
+            OutputDirectory = Path.GetFullPath(Variable("CONVSPECS_GRADING_DIR")
+                ?? Path.Combine(RunSettings.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts", "grading")),
+            Parallel = Number("CONVSPECS_PARALLEL") is { } parallel ? (int)parallel : defaults.Parallel,
+            ScenarioTimeout = Number("CONVSPECS_SCENARIO_TIMEOUT") is { } scenario ? TimeSpan.FromSeconds(scenario) : defaults.ScenarioTimeout,
+            StudentTimeout = Number("CONVSPECS_STUDENT_TIMEOUT") is { } student ? TimeSpan.FromSeconds(student) : defaults.StudentTimeout,
+            MemoryLimitMiB = Number("CONVSPECS_MEMORY_MB") ?? defaults.MemoryLimitMiB,
+            Seed = Number("CONVSPECS_SEED") ?? defaults.Seed,
+            Device = Variable("CONVSPECS_DEVICE")?.ToLowerInvariant() ?? defaults.Device,
+            Variant = Number("CONVSPECS_VARIANT") is { } variant ? (int)variant : null,
+            Isolation = Variable("CONVSPECS_ISOLATION")?.ToLowerInvariant() ?? defaults.Isolation,
+        }.Validated();
+    }
+
+    /// <summary>The grade command's arguments (the folder, then options), over the environment's settings.</summary>
+    public static GradingOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0].StartsWith('-'))
+            throw new ArgumentException("grade needs the submissions folder first: grade DIR [options]");
+        var options = FromEnvironment(args[0]);
+        for (var i = 1; i < args.Count; i += 2)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--out" => options with { OutputDirectory = Path.GetFullPath(value) },
+                "--parallel" => options with { Parallel = Integer(args[i], value) },
+                "--scenario-timeout" => options with { ScenarioTimeout = TimeSpan.FromSeconds(Integer(args[i], value)) },
+                "--student-timeout" => options with { StudentTimeout = TimeSpan.FromSeconds(Integer(args[i], value)) },
+                "--memory" => options with { MemoryLimitMiB = Integer(args[i], value) },
+                "--seed" => options with { Seed = Integer(args[i], value) },
+                "--device" => options with { Device = value.ToLowerInvariant() },
+                "--variant" => options with { Variant = Integer(args[i], value) },
+                "--isolation" => options with { Isolation = value.ToLowerInvariant() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        return options.Validated();
+    }
+
+    private GradingOptions Validated()
+    {
+        if (!Directory.Exists(SubmissionsDirectory))
+            throw new ArgumentException($"The submissions folder {SubmissionsDirectory} does not exist.");
+        if (IsInside(OutputDirectory, SubmissionsDirectory))
+            throw new ArgumentException($"The output folder {OutputDirectory} is inside the submissions folder; it would be graded as a student.");
+        if (Parallel < 1 || MemoryLimitMiB < 64 || ScenarioTimeout <= TimeSpan.Zero || StudentTimeout < ScenarioTimeout)
+            throw new ArgumentException("Limits: parallel ≥ 1, memory ≥ 64 MiB, scenario timeout > 0 and student timeout ≥ scenario timeout.");
+        if (Isolation is not ("auto" or "none"))
+            throw new ArgumentException($"Unknown isolation '{Isolation}': use auto or none.");
+        return this;
+    }
+
+    private static bool IsInside(string path, string folder) =>
+        (Path.TrimEndingDirectorySeparator(path) + "/").StartsWith(Path.TrimEndingDirectorySeparator(folder) + "/", StringComparison.Ordinal);
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    private static long? Number(string name) => Variable(name) is { } text ? Integer(name, text) : null;
+
+    private static int Integer(string name, string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{name} must be a whole number, not '{text}'.");
+}

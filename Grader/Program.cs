@@ -1,0 +1,47 @@
+using ConvSpecs.Grader.Grading;
+using ConvSpecs.Grader.Worker;
+
+namespace ConvSpecs.Grader;
+
+/// <summary>grade: the instructor's command. worker: what the grader starts, once per student process; not for people.</summary>
+public static class Program
+{
+    private const string Usage = """
+        usage: ConvSpecs.Grader grade DIR [options]     grade every sub-folder of DIR as one student
+          --out DIR               results folder (default artifacts/grading, or CONVSPECS_GRADING_DIR)
+          --parallel N            students graded at once (default: the number of cores)
+          --scenario-timeout S    seconds one scenario may take (default 60)
+          --student-timeout S     seconds one student may take in all (default 300)
+          --memory MB             memory limit of each student's process, MiB (default 384)
+          --seed S, --device D, --variant N, --isolation auto|none
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args)
+        {
+            case ["worker", .. var rest]:
+                return WorkerProgram.Run(rest);
+            case ["grade", .. var rest]:
+                GradingOptions options;
+                try
+                {
+                    options = GradingOptions.Parse(rest);
+                }
+                catch (ArgumentException invalid)
+                {
+                    Console.Error.WriteLine($"grade: {invalid.Message}\n\n{Usage}");
+                    return 2;
+                }
+                Console.WriteLine($"Grading {options.SubmissionsDirectory} → {options.OutputDirectory}");
+                var batch = await BatchGrader.GradeAsync(options, Console.Out);
+                Console.WriteLine();
+                Console.Write(File.ReadAllText(Path.Combine(options.OutputDirectory, "summary.txt")));
+                Console.WriteLine($"Results: {Path.Combine(options.OutputDirectory, "students", "<student>", "results.json")}, summary.csv, index.html in {options.OutputDirectory}");
+                return batch.Students.Count > 0 ? 0 : 1;
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

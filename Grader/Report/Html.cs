@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+
+namespace ConvSpecs.Grader.Report;
+
+/// <summary>Small HTML helpers; every text goes through <see cref="Text"/>, since much of it comes from students.</summary>
+internal static class Html
+{
+    public static string Text(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>An id usable in a fragment link (#student-…): letters and digits kept, everything else as its code.</summary>
+    public static string Id(string prefix, string text)
+    {
+        var id = new StringBuilder(prefix).Append('-');
+        foreach (var rune in text.EnumerateRunes())
+            id.Append(Rune.IsLetterOrDigit(rune) ? rune.ToString() : $"_{rune.Value:x}");
+        return id.ToString();
+    }
+
+    public static string Png(byte[] png, string name) =>
+        $"<figure><img alt=\"{Text(name)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"><figcaption>{Text(name)}</figcaption></figure>";
+
+    /// <summary>A markdown pipe table as an HTML table (the separator row dropped).</summary>
+    public static string Table(string markdown)
+    {
+        var rows = markdown.ReplaceLineEndings("\n").Split('\n')
+            .Where(line => line.TrimStart().StartsWith('|'))
+            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
+            .Where(cells => !cells.All(cell => cell.Length > 0 && cell.Trim(':', '-').Length == 0))
+            .ToList();
+        if (rows.Count == 0) return "";
+        var html = new StringBuilder("<table><thead><tr>");
+        foreach (var cell in rows[0]) html.Append("<th>").Append(Text(cell.Replace("**", "", StringComparison.Ordinal))).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in rows.Skip(1))
+        {
+            html.Append("<tr>");
+            foreach (var cell in row) html.Append("<td>").Append(Text(cell.Replace("**", "", StringComparison.Ordinal))).Append("</td>");
+            html.Append("</tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
+    public const string Style = """
+        body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1em 2em;color:#1b1b1b}
+        h1{margin-bottom:.2em} h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em} h3{margin:1.2em 0 .3em}
+        table{border-collapse:collapse;margin:.5em 0} th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
+        th{background:#f3f3f3} td.num{text-align:right}
+        .passed{color:#1a7f37} .failed{color:#cf222e} .interrupted{color:#9a6700} .notrun{color:#6e7781}
+        .chip{display:inline-block;border-radius:1em;padding:0 .6em;margin:.1em;font-size:90%;border:1px solid currentColor}
+        .scenario{border-left:4px solid #ddd;padding:.3em .9em;margin:.8em 0}
+        .scenario.passed{border-color:#1a7f37} .scenario.failed{border-color:#cf222e} .scenario.interrupted{border-color:#9a6700} .scenario.notrun{border-color:#aaa}
+        .scenario>*{color:#1b1b1b} pre{background:#f6f8fa;padding:.6em;overflow-x:auto;white-space:pre-wrap}
+        .steps{list-style:none;padding-left:.5em;margin:.3em 0} .tags{color:#6e7781;font-size:90%}
+        figure{display:inline-block;margin:.5em} figure img{max-width:480px;border:1px solid #ddd}
+        .description{white-space:pre-wrap;color:#333}
+        """;
+}

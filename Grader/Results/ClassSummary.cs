@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using ConvSpecs.Grader.Grading;
+
+namespace ConvSpecs.Grader.Results;
+
+/// <summary>The class at a glance: summary.csv (one row per student) and the table printed at the end of a run.</summary>
+public static class ClassSummary
+{
+    public const string CsvHeader = "student,variants,passed,total,score,max_score,time_s,verdict";
+
+    public static string ToCsv(IReadOnlyList<StudentResult> students)
+    {
+        var csv = new StringBuilder().Append(CsvHeader).Append('\n');
+        foreach (var student in students)
+            csv.Append(string.Join(',',
+                Field(student.Student),
+                Field(string.Join(' ', student.Variants)),
+                student.Passed.ToString(CultureInfo.InvariantCulture),
+                student.Scenarios.Count.ToString(CultureInfo.InvariantCulture),
+                GradescopeResults.Score(student).ToString("0.##", CultureInfo.InvariantCulture),
+                GradescopeResults.MaxScore(student).ToString("0.##", CultureInfo.InvariantCulture),
+                student.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                Field(student.Verdict))).Append('\n');
+        return csv.ToString();
+    }
+
+    /// <summary>A table that fits one screen: a row per student, the verdict cut to fit 100 columns.</summary>
+    public static string ToTable(IReadOnlyList<StudentResult> students, TimeSpan wallTime, string sandbox)
+    {
+        var width = Math.Clamp(students.Select(student => student.Student.Length).DefaultIfEmpty(0).Max(), "student".Length, 24);
+        var lines = new List<string>
+        {
+            $"{"student".PadRight(width)}  variants  passed   score   time  verdict",
+            new('-', 100),
+        };
+        foreach (var student in students)
+        {
+            var row = string.Create(CultureInfo.InvariantCulture,
+                $"{Cut(student.Student, width).PadRight(width)}  {Cut(string.Join(",", student.Variants), 8),-8}  {$"{student.Passed}/{student.Scenarios.Count}",6}  " +
+                $"{$"{GradescopeResults.Score(student):0.#}/{GradescopeResults.MaxScore(student):0.#}",6}  {student.Duration.TotalSeconds,4:0}s  ");
+            lines.Add(row + Cut(student.Verdict, Math.Max(20, 100 - row.Length)));
+        }
+        lines.Add(new('-', 100));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"{students.Count} students, {students.Count(student => student.Verdict == StudentResult.Graded)} graded without incident, wall time {wallTime.TotalSeconds:0.0} s, sandbox: {sandbox}"));
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+    private static string Field(string text)
+    {
+        // a student's folder named "=cmd…" must not become a spreadsheet formula
+        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}

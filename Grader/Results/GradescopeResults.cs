@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ConvSpecs.Grader.Grading;
+using ConvSpecs.Reports;
+
+namespace ConvSpecs.Grader.Results;
+
+/// <summary>
+/// A student's results.json in Gradescope's autograder format: top-level score, execution_time, output and
+/// tests[] (score, max_score, status, name, number, output in markdown, tags, visibility). The maximum and the
+/// verdict ride in extra_data, which the format sets aside for such data.
+/// </summary>
+public static class GradescopeResults
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static double Score(StudentResult student) => student.Scenarios.Where(verdict => verdict.Passed).Sum(verdict => ScenarioScoring.Points(verdict.Scenario));
+
+    public static double MaxScore(StudentResult student) => student.Scenarios.Sum(verdict => ScenarioScoring.Points(verdict.Scenario));
+
+    public static string ToJson(StudentResult student, GradingOptions options, string sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(student);
+        var tests = new List<object>();
+        if (!student.Compiles)
+            tests.Add(Check("Compiles", "0", false, $"**failed**: the submission does not compile.\n\n{MarkdownText.Fenced(string.Join('\n', student.CompileErrors))}"));
+        else if (student.Variants.Count == 0)
+            tests.Add(Check("Has a [Variant] model", "0", false, $"**failed**: {student.Verdict}."));
+        tests.AddRange(student.Scenarios.Select(verdict => (object)new
+        {
+            score = verdict.Passed ? ScenarioScoring.Points(verdict.Scenario) : 0,
+            max_score = ScenarioScoring.Points(verdict.Scenario),
+            status = verdict.Passed ? "passed" : "failed",
+            name = verdict.Name,
+            name_format = "text",
+            number = verdict.Number,
+            output = Output(verdict),
+            output_format = "md",
+            tags = verdict.Scenario.Tags,
+            visibility = ScenarioScoring.Visibility(verdict.Scenario),
+        }));
+
+        return JsonSerializer.Serialize(new
+        {
+            score = Score(student),
+            execution_time = Math.Round(student.Duration.TotalSeconds, 1),
+            output = Summary(student),
+            output_format = "md",
+            test_output_format = "md",
+            test_name_format = "text",
+            visibility = "visible",
+            stdout_visibility = "hidden",
+            extra_data = new
+            {
+                student = student.Student,
+                variants = student.Variants,
+                max_score = MaxScore(student),
+                passed = student.Passed,
+                total = student.Scenarios.Count,
+                verdict = student.Verdict,
+                seed = options.Seed,
+                device = options.Device,
+                sandbox,
+            },
+            tests,
+        }, Json) + "\n";
+    }
+
+    private static object Check(string name, string number, bool passed, string output) => new
+    {
+        score = 0,
+        max_score = 0,
+        status = passed ? "passed" : "failed",
+        name,
+        name_format = "text",
+        number,
+        output,
+        output_format = "md",
+        tags = Array.Empty<string>(),
+        visibility = "visible",
+    };
+
+    private static string Summary(StudentResult student)
+    {
+        var variants = student.Variants.Count == 0 ? "none" : string.Join(", ", student.Variants);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"**{student.Student}**: variants found: {variants}. {student.Passed} of {student.Scenarios.Count} scenarios passed, " +
+            $"{Score(student):0.##} / {MaxScore(student):0.##} points. Verdict: {student.Verdict}.");
+    }
+
+    private static string Output(ScenarioVerdict verdict)
+    {
+        var text = new StringBuilder();
+        var points = ScenarioScoring.Points(verdict.Scenario);
+        text.Append(CultureInfo.InvariantCulture, $"**{Status(verdict.Status)}** · {(verdict.Passed ? points : 0):0.##} / {points:0.##}");
+        if (verdict.Scenario.RuleName is { } rule) text.Append(CultureInfo.InvariantCulture, $" · Rule: {rule}");
+        text.Append("\n\n");
+        if (verdict.Message is { } message) text.Append(MarkdownText.Fenced(message)).Append("\n\n");
+        foreach (var step in verdict.Steps)
+            text.Append(CultureInfo.InvariantCulture, $"- {Mark(step.Outcome)} {step.Text}\n");
+        if (verdict.Steps.Count > 0) text.Append('\n');
+        if (verdict.Evidence.Statistics.Count > 0) text.Append(StatisticsTable.Render(verdict.Evidence.Statistics).ReplaceLineEndings("\n")).Append("\n\n");
+        foreach (var (name, markdown) in verdict.Evidence.Tables) text.Append(CultureInfo.InvariantCulture, $"**{name}**\n\n{markdown}\n\n");
+        if (verdict.Evidence.Plots.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $"Plots (in the HTML report): {string.Join(", ", verdict.Evidence.Plots.Select(plot => plot.Name))}\n");
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    public static string Status(ScenarioStatus status) => status switch
+    {
+        ScenarioStatus.Passed => "passed",
+        ScenarioStatus.Failed => "failed",
+        ScenarioStatus.Interrupted => "failed (interrupted)",
+        _ => "failed (not run)",
+    };
+
+    private static string Mark(string outcome) => outcome switch
+    {
+        "Passed" => "✓",
+        "Skipped" => "–",
+        _ => "✗",
+    };
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using ConvSpecs.Grader.Grading;
+
+namespace ConvSpecs.Grader.Tests;
+
+/// <summary>
+/// The students in Submissions/ graded once as one batch, and the good one graded alone, each into a folder
+/// of this test run. Lazy, so a filtered run that needs neither pays for neither.
+/// </summary>
+internal static class FixtureBatch
+{
+    public static readonly string Submissions = Path.Combine(AppContext.BaseDirectory, "Submissions");
+
+    /// <summary>Short, so that the hanging student costs seconds; the good ones need well under one.</summary>
+    public static readonly TimeSpan ScenarioTimeout = TimeSpan.FromSeconds(3);
+
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "convspecs-grader-tests", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+
+    private static readonly Lazy<Task<BatchResult>> Whole = new(() => BatchGrader.GradeAsync(Options(Submissions, Path.Combine(Root, "batch"))));
+
+    private static readonly Lazy<Task<BatchResult>> GoodOnly = new(() =>
+    {
+        var folder = Path.Combine(Root, "alone-submissions");
+        CopyFolder(Path.Combine(Submissions, "Good"), Path.Combine(folder, "Good"));
+        return BatchGrader.GradeAsync(Options(folder, Path.Combine(Root, "alone")));
+    });
+
+    public static Task<BatchResult> Batch => Whole.Value;
+
+    public static Task<BatchResult> GoodAlone => GoodOnly.Value;
+
+    public static string BatchOutput => Path.Combine(Root, "batch");
+
+    public static string AloneOutput => Path.Combine(Root, "alone");
+
+    public static async Task<StudentResult> Student(string name) => (await Batch).Students.Single(student => student.Student == name);
+
+    public static GradingOptions Options(string submissions, string output) => new()
+    {
+        SubmissionsDirectory = submissions,
+        OutputDirectory = output,
+        Parallel = 2,
+        ScenarioTimeout = ScenarioTimeout,
+        StudentTimeout = TimeSpan.FromSeconds(60),
+    };
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using FluentAssertions;
+using Xunit;
+
+namespace ConvSpecs.Grader.Tests;
+
+/// <summary>Every results.json holds only what Gradescope's autograder specification defines, with its types and values.</summary>
+public sealed class GradescopeResultsTests
+{
+    private static readonly string[] TopLevelKeys =
+        ["score", "execution_time", "output", "output_format", "test_output_format", "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard"];
+
+    private static readonly string[] TestKeys =
+        ["score", "max_score", "status", "name", "name_format", "number", "output", "output_format", "tags", "visibility", "extra_data"];
+
+    private static readonly string[] Visibilities = ["hidden", "after_due_date", "after_published", "visible"];
+
+    private static readonly string[] Formats = ["text", "html", "simple_format", "md", "ansi"];
+
+    [Fact]
+    public async Task EveryResultsFileFollowsTheGradescopeFormat()
+    {
+        await FixtureBatch.Batch;
+
+        var files = Directory.EnumerateFiles(Path.Combine(FixtureBatch.BatchOutput, "students"), "results.json", SearchOption.AllDirectories).ToList();
+
+        files.Should().HaveCount(Directory.EnumerateDirectories(FixtureBatch.Submissions).Count());
+        foreach (var file in files)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var root = document.RootElement;
+            Names(root).Should().BeSubsetOf(TopLevelKeys, file);
+            root.GetProperty("score").ValueKind.Should().Be(JsonValueKind.Number);
+            root.GetProperty("execution_time").ValueKind.Should().Be(JsonValueKind.Number);
+            Formats.Should().Contain(root.GetProperty("output_format").GetString());
+            Visibilities.Should().Contain(root.GetProperty("visibility").GetString());
+            foreach (var test in root.GetProperty("tests").EnumerateArray())
+            {
+                Names(test).Should().BeSubsetOf(TestKeys, file);
+                test.GetProperty("score").GetDouble().Should().BeInRange(0, test.GetProperty("max_score").GetDouble());
+                test.GetProperty("status").GetString().Should().BeOneOf("passed", "failed");
+                test.GetProperty("name").GetString().Should().NotBeNullOrEmpty();
+                Visibilities.Should().Contain(test.GetProperty("visibility").GetString());
+                test.GetProperty("tags").EnumerateArray().All(tag => tag.ValueKind == JsonValueKind.String).Should().BeTrue();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheScoreIsTheSumOfThePassedTestsPoints()
+    {
+        await FixtureBatch.Batch;
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(FixtureBatch.BatchOutput, "students", "WrongShape", "results.json")));
+
+        var tests = document.RootElement.GetProperty("tests").EnumerateArray().ToList();
+
+        document.RootElement.GetProperty("score").GetDouble().Should().Be(tests.Sum(test => test.GetProperty("score").GetDouble()));
+        tests.Single(test => test.GetProperty("name").GetString() == "Variant 2: Output is (64, 16, 16)").GetProperty("output").GetString()
+            .Should().StartWith("**failed** · 0 / 1 · Rule: The output is (64, 16, 16)").And.Contain("(measured (64, 8, 8))");
+    }
+
+    private static IEnumerable<string> Names(JsonElement element) => element.EnumerateObject().Select(property => property.Name);
+}

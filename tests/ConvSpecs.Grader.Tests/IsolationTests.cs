@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ConvSpecs.Grader.Isolation;
+using FluentAssertions;
+using Xunit;
+
+namespace ConvSpecs.Grader.Tests;
+
+/// <summary>A student cannot change another's verdict, and grading alone or in a batch gives the same result.</summary>
+public sealed partial class IsolationTests
+{
+    [Fact]
+    public async Task TheGoodStudentGetsTheSameResultsInTheBatchAsAlone()
+    {
+        await FixtureBatch.Batch;
+        await FixtureBatch.GoodAlone;
+
+        var inBatch = WithoutTimings(File.ReadAllText(Path.Combine(FixtureBatch.BatchOutput, "students", "Good", "results.json")));
+        var alone = WithoutTimings(File.ReadAllText(Path.Combine(FixtureBatch.AloneOutput, "students", "Good", "results.json")));
+
+        inBatch.Should().Be(alone);
+        inBatch.Should().Contain("\"score\": 7,");
+    }
+
+    [Fact]
+    public async Task AStudentWhoWritesIntoAnothersResultsFailsAndChangesNothing()
+    {
+        var batch = await FixtureBatch.Batch;
+        Assert.SkipUnless(batch.Sandbox.Name == "bubblewrap", $"no bubblewrap here (sandbox: {batch.Sandbox.Name}); the file system is not isolated");
+
+        var intruder = await FixtureBatch.Student("Intruder");
+
+        intruder.Scenarios.Should().OnlyContain(verdict => !verdict.Passed);
+        intruder.Scenarios[0].Message.Should().Contain("could not be built: its constructor threw IOException: Read-only file system");
+        Directory.EnumerateFiles(FixtureBatch.BatchOutput, "intruder.txt", SearchOption.AllDirectories).Should().BeEmpty();
+        File.ReadAllText(Path.Combine(FixtureBatch.BatchOutput, "students", "Good", "results.json")).Should().Contain("\"score\": 7,");
+    }
+
+    [Fact]
+    public void InsideBubblewrapOtherFoldersAreHiddenAndOnlyTheScratchFolderIsWritable()
+    {
+        var sandbox = Sandbox.Detect("auto");
+        Assert.SkipUnless(sandbox.Name == "bubblewrap", $"no bubblewrap here (sandbox: {sandbox.Name})");
+        var root = Directory.CreateTempSubdirectory("convspecs-sandbox-").FullName;
+        var secret = Directory.CreateDirectory(Path.Combine(root, "submissions", "Other")).FullName;
+        File.WriteAllText(Path.Combine(secret, "Model.cs"), "// another student's work");
+        var scratch = Directory.CreateDirectory(Path.Combine(root, "output", "scratch", "Me")).FullName;
+        var script = $"ls -A '{secret}' 2>&1; echo; touch '{root}/output/x' 2>&1; touch '{scratch}/mine' && echo wrote-scratch; " +
+                     "echo \"interfaces: $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | tr '\\n' ' ')\"";
+
+        var output = Run(sandbox.Wrap(Shell(script), scratch, [Path.Combine(root, "submissions"), Path.Combine(root, "output")]));
+
+        output.Should().Contain($"ls: cannot access '{secret}': No such file or directory")
+            .And.Contain("Read-only file system")
+            .And.Contain("wrote-scratch")
+            .And.Contain("interfaces: lo \n");
+        File.Exists(Path.Combine(scratch, "mine")).Should().BeTrue();
+    }
+
+    private static ProcessStartInfo Shell(string script)
+    {
+        var info = new ProcessStartInfo("sh");
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        return info;
+    }
+
+    private static string Run(ProcessStartInfo info)
+    {
+        info.RedirectStandardOutput = true;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static string WithoutTimings(string json) => ExecutionTime().Replace(json, "\"execution_time\": 0");
+
+    [GeneratedRegex("\"execution_time\": [0-9.]+")]
+    private static partial Regex ExecutionTime();
+}
