@@ -29,8 +29,8 @@ public sealed record GradingOptions
 
     public string Device { get; init; } = "cpu";
 
-    /// <summary>Only this variant's scenarios; null for every variant a student attempts.</summary>
-    public int? Variant { get; init; }
+    /// <summary>Only this variant's scenarios ("2", "pooling"); null for every variant a student attempts.</summary>
+    public string? Variant { get; init; }
 
     /// <summary>auto: the strongest sandbox this machine allows; none: plain processes (still one per student, with limits).</summary>
     public string Isolation { get; init; } = "auto";
@@ -55,7 +55,7 @@ public sealed record GradingOptions
             MemoryLimitMiB = Number("CONVSPECS_MEMORY_MB") ?? defaults.MemoryLimitMiB,
             Seed = Number("CONVSPECS_SEED") ?? defaults.Seed,
             Device = Variable("CONVSPECS_DEVICE")?.ToLowerInvariant() ?? defaults.Device,
-            Variant = Number("CONVSPECS_VARIANT") is { } variant ? (int)variant : null,
+            Variant = Variable("CONVSPECS_VARIANT"),
             Isolation = Variable("CONVSPECS_ISOLATION")?.ToLowerInvariant() ?? defaults.Isolation,
         }.Validated();
     }
@@ -78,7 +78,7 @@ public sealed record GradingOptions
                 "--memory" => options with { MemoryLimitMiB = Integer(args[i], value) },
                 "--seed" => options with { Seed = Integer(args[i], value) },
                 "--device" => options with { Device = value.ToLowerInvariant() },
-                "--variant" => options with { Variant = Integer(args[i], value) },
+                "--variant" => options with { Variant = value },
                 "--isolation" => options with { Isolation = value.ToLowerInvariant() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

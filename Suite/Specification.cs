@@ -23,15 +23,23 @@ public static class Specification
     public static IEnumerable<ScenarioCase> Cases(IEnumerable<Submission> submissions, string? only = null) =>
         from submission in submissions
         from scenario in Suite.Scenarios
-        let task = scenario.Tags.FirstOrDefault(submission.Tasks.Contains)
-        where task is not null
-        let variant = task.StartsWith("variant", StringComparison.Ordinal) ? task["variant".Length..] : task
+        let task = TaskOf(scenario)
+        where task is not null && submission.Tasks.Contains(task)
+        let variant = VariantOf(scenario)!
         where string.IsNullOrEmpty(only) || only == variant
         select new ScenarioCase(scenario, submission.Name, new Dictionary<string, string>
         {
             ["Variant"] = variant,
             ["Submission"] = submission.Name,
         });
+
+    /// <summary>The task a scenario belongs to, from its tags: variant1 … variant6 or pooling; null for none.</summary>
+    public static string? TaskOf(Scenario scenario) =>
+        scenario.Tags.FirstOrDefault(tag => tag == ModelRoles.PoolingTask || tag.StartsWith("variant", StringComparison.Ordinal) && tag.Length > "variant".Length && tag["variant".Length..].All(char.IsAsciiDigit));
+
+    /// <summary>How results and traits name a scenario's task: the variant's number ("2") or the task ("pooling").</summary>
+    public static string? VariantOf(Scenario scenario) =>
+        TaskOf(scenario) is { } task && task.StartsWith("variant", StringComparison.Ordinal) ? task["variant".Length..] : TaskOf(scenario);
 
     /// <summary>Runs one scenario against one submission, with a fresh context and the run's seed and device.</summary>
     public static ScenarioResult Run(Scenario scenario, Submission submission, RunSettings settings, Action<string>? output = null) =>

@@ -33,6 +33,7 @@ public static class SubmissionCompiler
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))]);
 
     private static readonly string VariantAttributeName = typeof(VariantAttribute).FullName!;
+    private static readonly string PoolingTaskAttributeName = typeof(PoolingTaskAttribute).FullName!;
 
     /// <summary>Compiles every .cs below <paramref name="folder"/> (bin/ and obj/ left out) to <paramref name="assemblyPath"/>.</summary>
     public static CompiledSubmission Compile(string student, string folder, string assemblyPath)
@@ -78,17 +79,21 @@ public static class SubmissionCompiler
         return string.Create(CultureInfo.InvariantCulture, $"{where.Path}:{line}: error {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>The numbers of every [Variant(n)] on a type or method of the student's, from the symbols.</summary>
-    private static List<int> DeclaredVariants(CSharpCompilation compilation)
+    /// <summary>Every variant the student's [Variant(n)] and [PoolingTask] attributes name ("2", "pooling"), from the symbols.</summary>
+    private static List<string> DeclaredVariants(CSharpCompilation compilation)
     {
-        var numbers = new SortedSet<int>();
+        var variants = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var type in Types(compilation.Assembly.GlobalNamespace))
             foreach (var symbol in type.GetMembers().OfType<IMethodSymbol>().Cast<ISymbol>().Prepend(type))
                 foreach (var attribute in symbol.GetAttributes())
-                    if (attribute.AttributeClass?.ToDisplayString() == VariantAttributeName
-                        && attribute.ConstructorArguments is [{ Value: int number }])
-                        numbers.Add(number);
-        return [.. numbers];
+                {
+                    var name = attribute.AttributeClass?.ToDisplayString();
+                    if (name == VariantAttributeName && attribute.ConstructorArguments is [{ Value: int number }])
+                        variants.Add(number.ToString(CultureInfo.InvariantCulture));
+                    else if (name == PoolingTaskAttributeName)
+                        variants.Add(ModelRoles.PoolingTask);
+                }
+        return [.. variants];
     }
 
     private static IEnumerable<INamedTypeSymbol> Types(INamespaceOrTypeSymbol container) =>

@@ -75,7 +75,7 @@ public static class WorkerProgram
     {
         var assembly = Assembly.LoadFrom(arguments.Assembly);
         var models = SubmissionCatalog.Discover(assembly).SelectMany(submission => submission.Models)
-            .OrderBy(model => model.Variant).ThenBy(model => model.Role, StringComparer.Ordinal).ToList();
+            .OrderBy(model => model.Task, StringComparer.Ordinal).ThenBy(model => model.Role, StringComparer.Ordinal).ToList();
         return new Submission(arguments.Student, models);
     }
 
