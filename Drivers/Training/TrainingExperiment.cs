@@ -37,7 +37,7 @@ public static class TrainingExperiment
             })).Value;
             if (!trainedNow)
             {
-                progress.Line($"{who}: trained earlier in this run; its epochs:");
+                progress.Line($"{who}: reusing its training from earlier in this run");
                 foreach (var epoch in run.Epochs) progress.Output(TrainingProgress.Describe(who, plan.Epochs, epoch));
             }
             return run;
