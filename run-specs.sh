@@ -7,10 +7,15 @@ cd "$(dirname "$0")"
 usage() {
   cat <<'USAGE'
 usage: ./run-specs.sh [options]
-  --variant N          only variant N's scenarios (1-6)
+  --variant N          only variant N's scenarios (1-6), or "pooling" for the pooling task
   --submission NAME    only this submission (a folder of Models/, e.g. Reference)
   --device D           cpu | cuda | auto (default auto: CUDA when TorchSharp sees it)
   --seed S             the seed set before every scenario (default 20261123)
+  --full               train with the seeds' settings (profile full) instead of the quick default
+  --profile P          quick (default) | full
+  --dataset D          variant 4's images: auto (default: CIFAR-10 if in data/, else MNIST) | cifar10 | mnist
+  --pooling-npz PATH   the pooling task's prepared .npz (seed 003's notMNIST); default: the shipped MNIST digits
+  --fetch-cifar10      download CIFAR-10 (binary version, about 163 MB), check its MD5 and unpack it into data/
   --check              only check that every step of every feature is bound (no model runs)
   --glossary           regenerate Features/GLOSSARY.md from the step bindings
   --submissions DIR    auto-grader: grade every sub-folder of DIR as one student, isolated (README, "Auto-grader")
@@ -19,18 +24,39 @@ usage: ./run-specs.sh [options]
 USAGE
 }
 
+data="${CONVSPECS_DATA_DIR:-$PWD/data}"
+
+# curl fetches; the unpacking is C#'s (Data/Cifar10Archive.cs, tested), through tools/ConvSpecs.Tools
+fetch_cifar10() {
+  local url="${CONVSPECS_CIFAR10_URL:-https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz}"
+  local download
+  download=$(mktemp -d) || return 1
+  trap 'rm -rf "$download"' RETURN
+  command -v curl >/dev/null || { echo "run-specs.sh: --fetch-cifar10 needs curl (apt-get install -y curl)" >&2; return 1; }
+  echo "Downloading $url ..."
+  curl -fL --retry 3 --progress-bar -o "$download/cifar-10-binary.tar.gz" "$url" ||
+    { echo "run-specs.sh: could not download $url" >&2; return 1; }
+  dotnet run --project tools/ConvSpecs.Tools -- unpack-cifar10 "$download/cifar-10-binary.tar.gz" "$data"
+}
+
 test_args=()
 submissions=""
+run_specs=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --variant) export CONVSPECS_VARIANT="${2:?--variant needs a number}"; shift 2 ;;
+    --variant) export CONVSPECS_VARIANT="${2:?--variant needs a number or pooling}"; shift 2 ;;
     --submission) export CONVSPECS_SUBMISSION="${2:?--submission needs a name}"; shift 2 ;;
     --device) export CONVSPECS_DEVICE="${2:?--device needs cpu, cuda or auto}"; shift 2 ;;
     --seed) export CONVSPECS_SEED="${2:?--seed needs a number}"; shift 2 ;;
-    --check) test_args+=(--filter-class "ConvSpecs.Suite.BindingTests") ; shift ;;
-    --glossary) export CONVSPECS_UPDATE_GLOSSARY=1; test_args+=(--filter-method "*Glossary*"); shift ;;
     --submissions) submissions="${2:?--submissions needs a folder}"; shift 2 ;;
     --out) export CONVSPECS_GRADING_DIR="${2:?--out needs a folder}"; shift 2 ;;
+    --full) export CONVSPECS_PROFILE=full; shift ;;
+    --profile) export CONVSPECS_PROFILE="${2:?--profile needs quick or full}"; shift 2 ;;
+    --dataset) export CONVSPECS_DATASET="${2:?--dataset needs auto, cifar10 or mnist}"; shift 2 ;;
+    --pooling-npz) export CONVSPECS_POOLING_NPZ="${2:?--pooling-npz needs a path}"; shift 2 ;;
+    --fetch-cifar10) fetch_cifar10; exit $? ;;
+    --check) test_args+=(--filter-class "ConvSpecs.Suite.BindingTests"); run_specs=0; shift ;;
+    --glossary) export CONVSPECS_UPDATE_GLOSSARY=1; test_args+=(--filter-method "*Glossary*"); run_specs=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-specs.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -61,13 +87,27 @@ export CONVSPECS_EVIDENCE_DIR="$evidence"
 # A fresh folder per run, so everything in it was measured by this run.
 rm -rf "$evidence"
 
+# The test platform shows a test's output only when the test ends; training writes its progress
+# (epoch, batch, loss, samples/s) to progress.log as it goes, and this shows it on the console.
+if [ "$run_specs" = 1 ]; then
+  mkdir -p "$evidence"
+  : > "$evidence/progress.log"
+  tail -n +1 -F "$evidence/progress.log" 2>/dev/null &
+  tail_pid=$!
+  trap 'kill "$tail_pid" 2>/dev/null' EXIT
+  test_args+=(--no-progress)
+fi
+
 dotnet test --project ConvSpecs.csproj "${test_args[@]}"
 status=$?
+# tail polls once a second: give it the last lines before it stops
+[ "$run_specs" = 1 ] && sleep 1 && kill "$tail_pid" 2>/dev/null
 
 if [ -d "$evidence" ]; then
   echo
   echo "Per submission (scenarios with evidence):"
   for submission in "$evidence"/*/; do
+    [ -d "$submission" ] || continue
     name=$(basename "$submission")
     passed=$(grep -rl '"passed": true' "$submission" --include statistics.json | wc -l)
     failed=$(grep -rl '"passed": false' "$submission" --include statistics.json | wc -l)

@@ -35,11 +35,15 @@ public sealed class ModelContext(Submission submission, RunSettings settings) : 
     /// <summary>Builds the submission's model for a task ("variant2", "pooling") in a role (empty: the main one).</summary>
     public void Load(string task, string role = "")
     {
-        Entry = Submission.Find(task, role) ?? throw new ModelProblem(
-            $"Submission {Submission.Name} has no {ModelRoles.Describe(task)} model{(role.Length == 0 ? "" : $" with Role = \"{role}\"")}: " +
-            $"mark it with {ModelRoles.AttributeFor(task, role)}.");
+        Entry = Find(task, role);
         model = new LoadedModel(Label(Entry), Entry.Create(), Device);
     }
+
+    /// <summary>The submission's model for a task in a role; a missing one is a <see cref="ModelProblem"/> that names the attribute to add.</summary>
+    public ModelEntry Find(string task, string role = "") =>
+        Submission.Find(task, role) ?? throw new ModelProblem(
+            $"Submission {Submission.Name} has no {ModelRoles.Describe(task)} model{(role.Length == 0 ? "" : $" with Role = \"{role}\"")}: " +
+            $"mark it with {ModelRoles.AttributeFor(task, role)}.");
 
     /// <summary>How messages and evidence name a model: "Reference BorderCroppingNet (variant 2, padding0)".</summary>
     public string Label(ModelEntry entry) =>

@@ -110,4 +110,74 @@ public static class Plots
         plot.Title(title);
         return plot;
     }
+
+    /// <summary>Training: the mean training loss per epoch, one line per model, with the loss of guessing.</summary>
+    public static Plot TrainingLossPerEpoch(double[] epochs, IReadOnlyList<(string Model, double[] Loss)> models)
+    {
+        var plot = new Plot();
+        foreach (var (model, loss) in models)
+            plot.Add.Scatter(epochs, loss).LegendText = model;
+
+        // ln 10: the loss of a model that spreads its belief evenly over 10 classes
+        var guessing = plot.Add.HorizontalLine(Math.Log(10), 1, Colors.Gray, LinePattern.Dashed);
+        guessing.LegendText = "ln 10 (guessing)";
+
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.SetLimitsY(0, Math.Max(Math.Log(10), models.Max(model => model.Loss.Max())) * 1.05);
+        plot.Title("Mean training loss per epoch");
+        plot.XLabel("epoch");
+        plot.YLabel("cross-entropy");
+
+        // beside the chart, not on it: the curves can fill every corner
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    /// <summary>Variant 4: the variance of the activations entering the final Linear per epoch, one line per model.</summary>
+    public static Plot FinalLinearVariancePerEpoch(double[] epochs, IReadOnlyList<(string Model, double[] Variance)> models)
+    {
+        var plot = new Plot();
+        foreach (var (model, variance) in models)
+            plot.Add.Scatter(epochs, variance).LegendText = model;
+
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.SetLimitsY(0, models.Max(model => model.Variance.Max()) * 1.1);
+        plot.Title("Variance of the activations entering the final Linear");
+        plot.XLabel("epoch");
+        plot.YLabel("variance per feature, mean over features");
+
+        // beside the chart, not on it: the curves can fill every corner
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    /// <summary>The pooling task: training (dashed) and validation (solid) accuracy per epoch, one colour per model.</summary>
+    public static Plot AccuracyPerEpoch(double[] epochs, IReadOnlyList<(string Model, double[] Training, double[] Validation)> models)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < models.Count; i++)
+        {
+            var (model, training, validation) = models[i];
+            var solid = plot.Add.Scatter(epochs, validation.Select(value => 100 * value).ToArray(), palette.GetColor(i));
+            solid.LegendText = $"{model}, validation";
+            var dashed = plot.Add.Scatter(epochs, training.Select(value => 100 * value).ToArray(), palette.GetColor(i));
+            dashed.LegendText = $"{model}, training";
+            dashed.LinePattern = LinePattern.Dashed;
+        }
+
+        // chance is one class in ten
+        var chance = plot.Add.HorizontalLine(10, 1, Colors.Gray, LinePattern.Dotted);
+        chance.LegendText = "chance";
+
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.SetLimitsY(0, 100);
+        plot.Title("Accuracy per epoch");
+        plot.XLabel("epoch");
+        plot.YLabel("accuracy (%)");
+
+        // beside the chart, not on it: the curves can fill every corner
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
 }

@@ -17,6 +17,10 @@ public sealed class ModelStepDefinitions(ModelContext context, ScenarioEvidence 
     [Description("Builds the submission's [Variant(n, Role = \"…\")] model.")]
     public void GivenTheModelInRole(string role, int variant) => Load($"variant{variant}", role);
 
+    [Given("the student's {string} model for the pooling task")]
+    [Description("Builds the submission's [PoolingTask(Role = \"…\")] model.")]
+    public void GivenThePoolingModel(string role) => Load(Models.ModelRoles.PoolingTask, role);
+
     [When("a random batch of {int} passes through the model")]
     [Description("A seeded standard-normal batch of the model's declared input (C, H, W) runs forward in eval mode, without gradients.")]
     public void WhenARandomBatchPasses(int batch) => ModelProbe.Forward(context, batch);

@@ -22,9 +22,9 @@ internal static class Grading
     public static ScenarioResult Run(string submission, string feature, string scenario) =>
         Specification.Run(Specification.Find(feature, scenario), Submission(submission), Settings, TestContext.Current.TestOutputHelper!.WriteLine);
 
-    /// <summary>Every scenario of a feature against a submission: scenario name → passed.</summary>
-    public static IReadOnlyDictionary<string, bool> Verdicts(string submission, string feature) =>
-        Specification.Suite.Scenarios.Where(scenario => scenario.FeatureName == feature)
+    /// <summary>Every scenario of a feature (or those <paramref name="which"/> keeps) against a submission: scenario name → passed.</summary>
+    public static IReadOnlyDictionary<string, bool> Verdicts(string submission, string feature, Func<Scenario, bool>? which = null) =>
+        Specification.Suite.Scenarios.Where(scenario => scenario.FeatureName == feature && (which?.Invoke(scenario) ?? true))
             .ToDictionary(scenario => scenario.Name, scenario => Specification.Run(scenario, Submission(submission), Settings).Passed);
 
     public static string Message(ScenarioResult result) => new ScenarioFailedException(result).Message;

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ConvSpecs.Tests;
 
-/// <summary>The verdicts the assignment implies for the real students' solutions (seeds 000–002, ported to examples/).</summary>
+/// <summary>The verdicts the assignment implies for the real students' solutions (seeds 000–003, ported to examples/).</summary>
 public sealed class SeedVerdictTests
 {
     [Fact]
@@ -50,5 +50,25 @@ public sealed class SeedVerdictTests
         var verdicts = Grading.Verdicts("Seed000", "Variant 2");
 
         verdicts.Should().NotBeEmpty().And.OnlyContain(verdict => verdict.Value);
+    }
+
+    [Fact]
+    public void Seed000ConvNetsPassEveryStructuralVariant4Rule()
+    {
+        // the experiment trains the reference's pair in the default run; training seed 000's too would double that time
+        var verdicts = Grading.Verdicts("Seed000", "Variant 4", scenario => !scenario.RuleName!.StartsWith("Experiment", StringComparison.Ordinal));
+
+        verdicts.Should().HaveCount(4).And.OnlyContain(verdict => verdict.Value);
+    }
+
+    [Fact]
+    public void Seed003SimplePoolNetPassesEveryPoolingRuleAfterTrainingWellAboveChance()
+    {
+        var verdicts = Grading.Verdicts("Seed003", "Pooling-only network");
+        var evidence = File.ReadAllText(Grading.EvidenceFile("Seed003", "Pooling-only network", "Both versions classify well above chance"));
+
+        verdicts.Should().HaveCount(7).And.OnlyContain(verdict => verdict.Value);
+        evidence.Should().Contain("| max model ").And.Contain("Seed003 Max (the pooling task, max)")
+            .And.Contain("| avg: test accuracy after training ");
     }
 }
