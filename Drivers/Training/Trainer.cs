@@ -20,6 +20,7 @@ public static class Trainer
     public static TrainingRun Train(string role, string who, Func<nn.Module<Tensor, Tensor>> build, ExperimentData data, TrainingPlan plan,
         Device device, TrainingProgress progress)
     {
+        NativeMemory.KeepFreedBlocks();
         var total = Stopwatch.StartNew();
         random.manual_seed(plan.Seed);
         using var model = build().to(device);
