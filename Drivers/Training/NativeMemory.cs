@@ -4,10 +4,10 @@ namespace ConvSpecs.Drivers.Training;
 
 /// <summary>
 /// glibc hands freed blocks above its mmap threshold straight back to the system, so every batch's activation buffers
-/// (8 MiB for a 32-channel 32×32 map at batch 64) were mapped, zero-filled page by page and unmapped again: eight times
-/// the page faults of a PyTorch process and a fifth of each training step. Fixed thresholds keep freed blocks for the
-/// next batch. One arena for all threads: with one per thread, a 30-epoch benchmark run grew to four times its first
-/// epoch's resident size before levelling off, with one by a third (bench/README.md). mallopt(3); without glibc nothing changes.
+/// (8 MiB for a 32-channel 32×32 map at batch 64) were mapped, zero-filled page by page and unmapped again: six times
+/// the page faults of a PyTorch process, and 15–22 % of each training step (bench/README.md). Fixed thresholds keep
+/// freed blocks for the next batch; one arena lets a block freed by one thread serve the next batch's allocation on
+/// another. mallopt(3); without glibc nothing changes.
 /// </summary>
 public static class NativeMemory
 {

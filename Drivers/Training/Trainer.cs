@@ -57,6 +57,11 @@ public static class Trainer
             var start = batch * plan.BatchSize;
             var size = Math.Min(plan.BatchSize, order.Length - start);
             var (loss, right) = Step(model, optimizer, train, order.AsSpan(start, size), device, who);
+            // TorchSharp's optimisers pass their numbers as Scalar objects, which no dispose scope tracks: their native
+            // memory goes only when a collection runs their finalizers, and training allocates too little managed memory
+            // for one to come. Scattered between the freed activation buffers they kept glibc from reusing them: a run
+            // could grow by 8 MiB a batch (bench/README.md). A gen-0 collection per batch costs well under a millisecond.
+            GC.Collect(0);
             if (!double.IsFinite(loss))
                 throw new ModelProblem($"{who}: the training loss became {loss} in epoch {epoch}, batch {batch + 1}; the model's output or gradients overflow.");
             lossSum += loss * size;
