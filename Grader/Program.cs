@@ -10,9 +10,9 @@ public static class Program
         usage: ConvSpecs.Grader grade DIR [options]     grade every sub-folder of DIR as one student
           --out DIR               results folder (default artifacts/grading, or CONVSPECS_GRADING_DIR)
           --parallel N            students graded at once (default: the number of cores)
-          --scenario-timeout S    seconds one scenario may take (default 60)
-          --student-timeout S     seconds one student may take in all (default 300)
-          --memory MB             memory limit of each student's process, MiB (default 384)
+          --scenario-timeout S    seconds one scenario may take (default 120)
+          --student-timeout S     seconds one student may take in all (default 600)
+          --memory MB             memory limit of each student's process, MiB (default 1024)
           --seed S, --device D, --variant N, --isolation auto|none
         """;
 

@@ -80,11 +80,11 @@ public sealed class BadSubmissionTests
     }
 
     [Fact]
-    public async Task AHundredMillionParameterModelIsKilledAtTheMemoryLimit()
+    public async Task AThreeHundredMillionParameterModelIsKilledAtTheMemoryLimit()
     {
         var student = await FixtureBatch.Student("HugeModel");
 
-        student.Verdict.Should().StartWith("killed: it went over the memory limit of 384 MiB");
+        student.Verdict.Should().StartWith("killed: it went over the memory limit of 1024 MiB");
         student.Scenarios.Should().NotContain(verdict => verdict.Passed);
     }
 
