@@ -25,7 +25,7 @@ public sealed record GradingOptions
 
     // Structural scenarios need about 100 MiB beyond what the kernel can reclaim; variant 4's training (the padded
     // digits, two networks, Adam's state, a batch's activations) was killed at 512 MiB and passed at 768 (seed 000's
-    // nets, measured). A 3·10⁸-parameter model needs 1.2 GB and is stopped here.
+    // nets, measured).
     public long MemoryLimitMiB { get; init; } = 1024;
 
     public long Seed { get; init; } = RunSettings.DefaultSeed;

@@ -80,11 +80,11 @@ public sealed class BadSubmissionTests
     }
 
     [Fact]
-    public async Task AThreeHundredMillionParameterModelIsKilledAtTheMemoryLimit()
+    public async Task AHundredMillionParameterModelIsKilledAtTheMemoryLimit()
     {
         var student = await FixtureBatch.Student("HugeModel");
 
-        student.Verdict.Should().StartWith("killed: it went over the memory limit of 1024 MiB");
+        student.Verdict.Should().StartWith($"killed: it went over the memory limit of {FixtureBatch.MemoryLimitMiB} MiB");
         student.Scenarios.Should().NotContain(verdict => verdict.Passed);
     }
 
