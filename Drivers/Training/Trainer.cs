@@ -14,8 +14,8 @@ public static class Trainer
 {
     public const int Classes = 10;
 
-    // twice the training batch: without gradients that is no slower than larger batches, and 500 took a grader's worker
-    // over its memory limit (a 500×32×32×32 activation alone is 64 MiB)
+    // a bound on the activations held at once, which count against the grader's memory limit (a 500×32×32×32 map
+    // alone is 64 MiB); without gradients the batch size changes nothing else
     private const int EvaluationBatch = 128;
 
     public static TrainingRun Train(string role, string who, Func<nn.Module<Tensor, Tensor>> build, ExperimentData data, TrainingPlan plan,
@@ -60,8 +60,8 @@ public static class Trainer
             var (loss, right) = Step(model, optimizer, train, order.AsSpan(start, size), device, who);
             // TorchSharp's optimisers pass their numbers as Scalar objects, which no dispose scope tracks: their native
             // memory goes only when a collection runs their finalizers, and training allocates too little managed memory
-            // for one to come. Scattered between the freed activation buffers they kept glibc from reusing them: a run
-            // could grow by 8 MiB a batch (bench/README.md). A gen-0 collection per batch costs well under a millisecond.
+            // for one to come. Without collections a run could grow by about 8 MiB a batch (bench/README.md); a gen-0
+            // collection per batch costs well under a millisecond.
             GC.Collect(0);
             if (!double.IsFinite(loss))
                 throw new ModelProblem($"{who}: the training loss became {loss} in epoch {epoch}, batch {batch + 1}; the model's output or gradients overflow.");
