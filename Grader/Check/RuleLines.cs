@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ConvSpecs.Bridge;
 
 namespace ConvSpecs.Grader.Check;
@@ -7,7 +8,7 @@ namespace ConvSpecs.Grader.Check;
 /// The console of a check: per variant, one ✓/✗ line per rule with what was measured; a failure adds the specs' plain
 /// sentence and the student's own frames. Nothing of the runner: no step listing, no stack of the test library.
 /// </summary>
-public sealed class RuleLines(TextWriter console)
+public sealed partial class RuleLines(TextWriter console)
 {
     private const int MeasuredShown = 2;
     private const int ValueWidth = 70;
@@ -46,8 +47,21 @@ public sealed class RuleLines(TextWriter console)
     {
         if (result.Error is null) return [$"{result.Outcome} at {result.FailedAt}."];
         var message = result.Error.Message.ReplaceLineEndings("\n").Trim();
+        if (AssertionReason().Match(message) is { Success: true } reason)
+        {
+            var found = FoundValue().Match(message) is { Success: true } value ? $" (found {value.Groups[1].Value})" : "";
+            return [$"{char.ToUpperInvariant(reason.Groups[1].Value[0])}{reason.Groups[1].Value[1..]}{found}."];
+        }
         return message.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim()).Take(6);
     }
+
+    // An assertion library's "Expected x to be y because <the specs' sentence>, but found <object dump>": only the sentence.
+    [GeneratedRegex(@"^Expected .+? because (.+?), but ", RegexOptions.Singleline)]
+    private static partial Regex AssertionReason();
+
+    // "…, but found 4." where what was found is a short value, not an object dump.
+    [GeneratedRegex(@", but found ([^\n{}]{1,40}?)\.?$")]
+    private static partial Regex FoundValue();
 
     public static string Mark(bool passed) => passed ? "✓" : "✗";
 

@@ -87,10 +87,13 @@ public static partial class StudentCheck
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.Combine(options.ModelsDirectory, student);
-        console.WriteLine($"Checking {student} ({Path.GetRelativePath(Directory.GetCurrentDirectory(), folder)}/)");
+        console.WriteLine($"Checking {student} ({Shown(folder)}/)");
         foreach (var note in SourceNotes.For(student, folder, options.IsRepositoryModels)) console.WriteLine($"  ⚠ {note}");
 
+        // Two cores: torch and the features load while Roslyn compiles (each about a second, cold).
+        var warmUp = Task.Run(WarmUp);
         var build = CheckedBuild.Compile(student, folder, Path.Combine(options.WorkDirectory, student));
+        warmUp.Wait();
         ReportCompileErrors(build, console);
         if (build.Assembly is null)
         {
@@ -132,8 +135,15 @@ public static partial class StudentCheck
             failed++;
         }
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{student}: {passed} of {passed + failed} checks passed{(failed > 0 ? $", {failed} failed" : "")} ({clock.Elapsed.TotalSeconds:F1} s). Evidence: {Path.GetRelativePath(Directory.GetCurrentDirectory(), RunSettings.FromEnvironment().EvidenceRoot)}/"));
+            $"{student}: {passed} of {passed + failed} checks passed{(failed > 0 ? $", {failed} failed" : "")} ({clock.Elapsed.TotalSeconds:F1} s). Evidence: {Shown(RunSettings.FromEnvironment().EvidenceRoot)}/"));
         return failed == 0;
+    }
+
+    private static void WarmUp()
+    {
+        _ = Specification.Suite;
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        _ = TorchSharp.torch.zeros(1);
     }
 
     private static RuleLines.Outcome RunScenario(Bridge.Scenario scenario, Submission submission, CheckedBuild build, TextWriter console)
@@ -160,6 +170,10 @@ public static partial class StudentCheck
         if (build.Assembly is not null && dependents.Count > 0)
             console.WriteLine($"  ⚠ left out too, since they use code from a file that does not compile: {string.Join(", ", dependents)}");
     }
+
+    // Models/IvanPetrov from the repository; a folder elsewhere in full.
+    private static string Shown(string path) =>
+        Path.GetRelativePath(Directory.GetCurrentDirectory(), path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
 
     private static string TaskOf(string variant) => variant == ModelRoles.PoolingTask ? variant : $"variant{variant}";
 

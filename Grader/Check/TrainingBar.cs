@@ -70,7 +70,7 @@ public sealed partial class TrainingBar : IDisposable
         if (!networks.TryGetValue(who, out var network)) network = (Stopwatch.StartNew(), fraction, 0);
         var eta = batch.Groups["eta"].Success ? batch.Groups["eta"].Value : Eta(network.Clock.Elapsed, network.FirstFraction, fraction);
         var filled = (int)Math.Round(fraction * Width);
-        var text = Invariant($"    training {who} [{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0} epoch {epoch}/{epochs} ETA {eta}");
+        var text = Invariant($"    training {who} [{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:F0}% epoch {epoch}/{epochs} ETA {eta}");
         if (redraw)
         {
             console.Write($"\r{text.PadRight(drawn.Length)}");
