@@ -122,10 +122,8 @@ if [ "$run_specs" = 1 ]; then
   test_args+=(--no-progress)
 fi
 
-# The test platform copies each test's attachments into a folder per test under the temporary folder and leaves
-# them there (xunit.v3's MTP adapter); here they go to artifacts/attachments/, emptied by every run.
-export TMPDIR="$PWD/artifacts/attachments"
-rm -rf "$TMPDIR" && mkdir -p "$TMPDIR"
+# The test platform's copies of the attachments go to artifacts/attachments/ (Suite/AttachmentFolder.cs), emptied here.
+rm -rf artifacts/attachments
 # Built first: after a build failure there is nothing to summarise.
 dotnet build ConvSpecs.csproj -v q -nologo ||
   { echo "run-specs.sh: the build failed (errors above); nothing was run." >&2; exit 1; }
