@@ -131,7 +131,7 @@ public static partial class StudentCheck
         }
         foreach (var variant in build.NotCompiled.Where(variant => options.Variant is null || options.Variant == variant))
         {
-            console.WriteLine($"{student} · {(variant == ModelRoles.PoolingTask ? "the pooling task" : $"variant {variant}")}: not checked: it is declared in {string.Join(", ", build.LeftOut)}, which does not compile (errors above).");
+            console.WriteLine($"{student} · {(variant == ModelRoles.PoolingTask ? "the pooling task" : $"variant {variant}")}: not checked: its model is in {(build.LeftOut.Count == 1 ? build.LeftOut[0] : $"one of {string.Join(", ", build.LeftOut)}")}, which does not compile (errors above).");
             failed++;
         }
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -163,7 +163,8 @@ public static partial class StudentCheck
     {
         foreach (var line in build.Errors)
         {
-            console.WriteLine($"  ✗ {line}");
+            // TorchSharp's full names make an overload message three lines long; the short names say the same.
+            console.WriteLine($"  ✗ {line.Replace("TorchSharp.torch.nn.", "", StringComparison.Ordinal).Replace("TorchSharp.torch.", "", StringComparison.Ordinal).Replace("TorchSharp.", "", StringComparison.Ordinal)}");
             if (CompileError.Parse(line)?.Hint is { } hint) console.WriteLine($"      hint: {hint}");
         }
         var dependents = build.LeftOut.Where(file => !build.Errors.Any(line => CompileError.Parse(line)?.File == file)).ToList();

@@ -50,7 +50,7 @@ public sealed partial class StudentCheckTests(StudentFolderFixture students) : I
         console.Should().Contain(line => line.StartsWith("  ✗ Deep.cs:11: error CS0121: The call is ambiguous", StringComparison.Ordinal))
             .And.Contain("      hint: `padding: 0` matches two Conv2d overloads (0 converts to both long and the Padding enum): write `padding: 0L` (or `Padding.Valid`).")
             .And.Contain("  ✓ The output is (64, 16, 16) — measured: output shape (2, 64, 16, 16)")
-            .And.Contain("PaddingZero · variant 3: not checked: it is declared in Deep.cs, which does not compile (errors above).")
+            .And.Contain("PaddingZero · variant 3: not checked: its model is in Deep.cs, which does not compile (errors above).")
             .And.Contain(line => line.StartsWith("PaddingZero: 4 of 5 checks passed, 1 failed (", StringComparison.Ordinal));
     }
 
