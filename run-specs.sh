@@ -86,6 +86,10 @@ if [ -n "$submissions" ]; then
 fi
 # --- end of auto-grader ---
 
+# --device cuda needs the CUDA backend's build (README, "CUDA"): the builds below keep it.
+build_args=(-v q -nologo)
+[ "${CONVSPECS_DEVICE:-}" = cuda ] && build_args+=(-p:TorchSharpBackend=cuda)
+
 # --- the student's check: Models/NAME compiled at run time by the grader's check command, in one process ---
 if [ -n "${CONVSPECS_SUBMISSION:-}" ] && [ "$run_specs" = 1 ]; then
   grader=Grader/bin/Debug/net10.0/ConvSpecs.Grader.dll
@@ -95,7 +99,7 @@ if [ -n "${CONVSPECS_SUBMISSION:-}" ] && [ "$run_specs" = 1 ]; then
        Models/*.cs ./*.props ./*.targets ConvSpecs.csproj global.json -newer "$grader" -type f \
        -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null)" ]; then
     echo "Building the specs and the checker (once; then only when they change) ..."
-    dotnet build Grader/ConvSpecs.Grader.csproj -v q -nologo -p:StudentFolders=false ||
+    dotnet build Grader/ConvSpecs.Grader.csproj "${build_args[@]}" -p:StudentFolders=false ||
       { echo "run-specs.sh: the build failed (errors above); nothing was checked." >&2; exit 1; }
   fi
   check_args=(check --submission "$CONVSPECS_SUBMISSION")
@@ -125,7 +129,7 @@ fi
 # The test platform's copies of the attachments go to artifacts/attachments/ (Suite/AttachmentFolder.cs), emptied here.
 rm -rf artifacts/attachments
 # Built first: after a build failure there is nothing to summarise.
-dotnet build ConvSpecs.csproj -v q -nologo ||
+dotnet build ConvSpecs.csproj "${build_args[@]}" ||
   { echo "run-specs.sh: the build failed (errors above); nothing was run." >&2; exit 1; }
 # Only the scenarios: the counts are the submissions' scenarios (--check runs the binding tests).
 [ "$run_specs" = 1 ] && test_args+=(--filter-class ConvSpecs.Suite.SpecificationTests)
