@@ -100,6 +100,29 @@ public sealed partial class StudentCheckTests(StudentFolderFixture students) : I
     }
 
     [Fact]
+    public void WatchChecksAgainAfterASave()
+    {
+        var models = Path.Combine(students.Root, ".watch");
+        CopyFolder(Path.Combine(students.Root, "Good"), Path.Combine(models, "Good"));
+        var options = CheckOptions.Parse(["--models", models, "--submission", "Good", "--variant", "2", "--watch", "--work", students.Work]);
+        var text = new StringWriter();
+        var console = TextWriter.Synchronized(text);
+        using var stop = new CancellationTokenSource();
+
+        var watch = Outside(() => StudentCheck.Watch(options, console, stop.Token));
+        // Generous limits: a loaded machine is slow, and nothing here is about speed (bench/check.sh measures it).
+        WaitFor(() => Read(console, text).Contains("Watching ", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(models, "Good", "Net.cs"), "// saved\n");
+        WaitFor(() => Read(console, text).Contains("Re-checked ", StringComparison.Ordinal));
+        stop.Cancel();
+        watch.Join();
+
+        var lines = Read(console, text).ReplaceLineEndings("\n").Split('\n');
+        lines.Count(line => line.StartsWith("Good: 4 of 4 checks passed (", StringComparison.Ordinal)).Should().Be(2);
+        lines.Should().Contain(line => line.Contains("saved: checking Good again", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ANamespaceOutsideTheModelsIsReportedWithTheFix()
     {
         var folder = Path.Combine(students.Root, ".namespaces", "IvanPetrov");
@@ -118,25 +141,50 @@ public sealed partial class StudentCheckTests(StudentFolderFixture students) : I
 
     private (int Status, List<string> Console) Check(params string[] args)
     {
-        var evidence = Environment.GetEnvironmentVariable("CONVSPECS_EVIDENCE_DIR");
-        Environment.SetEnvironmentVariable("CONVSPECS_EVIDENCE_DIR", Path.Combine(students.Work, "evidence"));
-        try
+        var options = CheckOptions.Parse(args.Contains("--models") ? [.. args, "--work", students.Work] : [.. args, "--models", students.Root, "--work", students.Work]);
+        using var console = new StringWriter();
+        var status = 0;
+        Outside(() => status = StudentCheck.Run(options, console)).Join();
+        return (status, [.. console.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
+    }
+
+    // The check's thread, started outside this test's context as a student runs it (so nothing is attached to the test,
+    // and the test platform copies nothing into the temporary folder), with the fixture's evidence folder while it runs.
+    private Thread Outside(Action check)
+    {
+        var evidence = Path.Combine(students.Work, "evidence");
+        using (ExecutionContext.SuppressFlow())
         {
-            var options = CheckOptions.Parse(args.Contains("--models") ? [.. args, "--work", students.Work] : [.. args, "--models", students.Root, "--work", students.Work]);
-            using var console = new StringWriter();
-            var status = 0;
-            // As a student runs it: outside any test, so nothing is attached to this test (no copies in the temporary folder).
-            using (ExecutionContext.SuppressFlow())
+            var thread = new Thread(() =>
             {
-                var check = new Thread(() => status = StudentCheck.Run(options, console));
-                check.Start();
-                check.Join();
-            }
-            return (status, [.. console.ToString().ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
+                var before = Environment.GetEnvironmentVariable("CONVSPECS_EVIDENCE_DIR");
+                Environment.SetEnvironmentVariable("CONVSPECS_EVIDENCE_DIR", evidence);
+                try
+                {
+                    check();
+                }
+                finally
+                {
+                    Environment.SetEnvironmentVariable("CONVSPECS_EVIDENCE_DIR", before);
+                }
+            });
+            thread.Start();
+            return thread;
         }
-        finally
+    }
+
+    private static string Read(TextWriter console, StringWriter text)
+    {
+        lock (console) return text.ToString();
+    }
+
+    private static void WaitFor(Func<bool> condition)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
         {
-            Environment.SetEnvironmentVariable("CONVSPECS_EVIDENCE_DIR", evidence);
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(3), "the watch should have printed by then");
+            Thread.Sleep(100);
         }
     }
 
