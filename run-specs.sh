@@ -8,7 +8,9 @@ usage() {
   cat <<'USAGE'
 usage: ./run-specs.sh [options]
   --variant N          only variant N's scenarios (1-6), or "pooling" for the pooling task
-  --submission NAME    only this submission (a folder of Models/, e.g. Reference)
+  --submission NAME    check only this submission (a folder of Models/, e.g. Reference): compiled at run time,
+                       one line per rule, no project rebuild (README, "Check your model")
+  --watch              with --submission: check again on every save (Ctrl+C stops)
   --device D           cpu | cuda | auto (default auto: CUDA when TorchSharp sees it)
   --seed S             the seed set before every scenario (default 20261123)
   --full               train with the seeds' settings (profile full) instead of the quick default
@@ -42,12 +44,14 @@ fetch_cifar10() {
 test_args=()
 submissions=""
 run_specs=1
+watch=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --variant) export CONVSPECS_VARIANT="${2:?--variant needs a number or pooling}"; shift 2 ;;
     --submission) export CONVSPECS_SUBMISSION="${2:?--submission needs a name}"; shift 2 ;;
     --device) export CONVSPECS_DEVICE="${2:?--device needs cpu, cuda or auto}"; shift 2 ;;
     --seed) export CONVSPECS_SEED="${2:?--seed needs a number}"; shift 2 ;;
+    --watch) watch=1; shift ;;
     --submissions) submissions="${2:?--submissions needs a folder}"; shift 2 ;;
     --out) export CONVSPECS_GRADING_DIR="${2:?--out needs a folder}"; shift 2 ;;
     --full) export CONVSPECS_PROFILE=full; shift ;;
@@ -82,6 +86,30 @@ if [ -n "$submissions" ]; then
 fi
 # --- end of auto-grader ---
 
+# --device cuda needs the CUDA backend's build (README, "CUDA"): the builds below keep it.
+build_args=(-v q -nologo)
+[ "${CONVSPECS_DEVICE:-}" = cuda ] && build_args+=(-p:TorchSharpBackend=cuda)
+
+# --- the student's check: Models/NAME compiled at run time by the grader's check command, in one process ---
+if [ -n "${CONVSPECS_SUBMISSION:-}" ] && [ "$run_specs" = 1 ]; then
+  grader=Grader/bin/Debug/net10.0/ConvSpecs.Grader.dll
+  # Rebuilt only when the specs, the grader or the reference changed; students' folders are left out of that
+  # build (StudentFolders=false), so a broken or changing folder never triggers or stops it.
+  if [ ! -f "$grader" ] || [ -n "$(find Bridge Data Drivers Features Grader Reports StepDefinitions Suite build Models/Reference \
+       Models/*.cs ./*.props ./*.targets ConvSpecs.csproj global.json -newer "$grader" -type f \
+       -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null)" ]; then
+    echo "Building the specs and the checker (once; then only when they change) ..."
+    dotnet build Grader/ConvSpecs.Grader.csproj "${build_args[@]}" -p:StudentFolders=false ||
+      { echo "run-specs.sh: the build failed (errors above); nothing was checked." >&2; exit 1; }
+  fi
+  check_args=(check --submission "$CONVSPECS_SUBMISSION")
+  [ -n "${CONVSPECS_VARIANT:-}" ] && check_args+=(--variant "$CONVSPECS_VARIANT")
+  [ "$watch" = 1 ] && check_args+=(--watch)
+  exec dotnet "$grader" "${check_args[@]}"
+fi
+[ "$watch" = 1 ] && { echo "run-specs.sh: --watch needs --submission NAME" >&2; exit 2; }
+# --- end of the student's check ---
+
 evidence="${CONVSPECS_EVIDENCE_DIR:-$PWD/artifacts/evidence}"
 export CONVSPECS_EVIDENCE_DIR="$evidence"
 # A fresh folder per run, so everything in it was measured by this run.
@@ -98,7 +126,14 @@ if [ "$run_specs" = 1 ]; then
   test_args+=(--no-progress)
 fi
 
-dotnet test --project ConvSpecs.csproj "${test_args[@]}"
+# The test platform's copies of the attachments go to artifacts/attachments/ (Suite/AttachmentFolder.cs), emptied here.
+rm -rf artifacts/attachments
+# Built first: after a build failure there is nothing to summarise.
+dotnet build ConvSpecs.csproj "${build_args[@]}" ||
+  { echo "run-specs.sh: the build failed (errors above); nothing was run." >&2; exit 1; }
+# Only the scenarios: the counts are the submissions' scenarios (--check runs the binding tests).
+[ "$run_specs" = 1 ] && test_args+=(--filter-class ConvSpecs.Suite.SpecificationTests)
+dotnet test --project ConvSpecs.csproj --no-build "${test_args[@]}"
 status=$?
 # tail polls once a second: give it the last lines before it stops
 [ "$run_specs" = 1 ] && sleep 1 && kill "$tail_pid" 2>/dev/null

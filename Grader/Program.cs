@@ -20,6 +20,7 @@ public static class Program
     {
         switch (args)
         {
+            case ["check", .. var rest]: return Check.StudentCheck.Run(rest);
             case ["worker", .. var rest]:
                 return WorkerProgram.Run(rest);
             case ["grade", .. var rest]:

@@ -3,6 +3,7 @@ using System.Globalization;
 using ConvSpecs.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace ConvSpecs.Grader.Compiling;
 
@@ -44,8 +45,8 @@ public static class SubmissionCompiler
             return new CompiledSubmission(student, null, [$"{student}/: no .cs files in the submission folder."], []);
 
         var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-        var trees = sources.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parse, Path.GetRelativePath(folder, path).Replace('\\', '/')))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "(implicit usings)"));
+        var trees = sources.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parse, Path.GetRelativePath(folder, path).Replace('\\', '/'), System.Text.Encoding.UTF8))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "(implicit usings)", System.Text.Encoding.UTF8));
         var compilation = CSharpCompilation.Create($"Submission.{Path.GetFileNameWithoutExtension(assemblyPath)}", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -54,7 +55,8 @@ public static class SubmissionCompiler
         var variants = DeclaredVariants(compilation);
 
         using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
+        // Embedded line tables: an exception in student code names the student's file and line (Net.cs:23).
+        var emitted = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (emitted.Success)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(assemblyPath)!);
