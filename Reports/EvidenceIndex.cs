@@ -50,7 +50,10 @@ public static class EvidenceIndex
     public static string Render(string submission, IReadOnlyList<(EvidenceRecord Record, string Folder)> measured, IReadOnlyList<Scenario> specified)
     {
         var byName = measured.GroupBy(m => (m.Record.Feature, m.Record.Scenario)).ToDictionary(group => group.Key, group => group.First());
-        var features = measured.Select(m => m.Record.Feature).Distinct().ToList();
+        // features in the suite's order (by feature file), any the suite no longer has after them
+        var features = measured.Select(m => m.Record.Feature).Distinct()
+            .OrderBy(feature => specified.Select(s => s.FeatureName).ToList().IndexOf(feature) is var at and >= 0 ? at : int.MaxValue)
+            .ThenBy(feature => feature, StringComparer.Ordinal).ToList();
         // every specified scenario of those features, in feature-file order; then any measured one the features no longer have
         var rows = features.SelectMany(feature =>
         {
@@ -68,10 +71,14 @@ public static class EvidenceIndex
             .Append($"<p>{rows.Count} scenarios in {features.Count} features: ")
             .Append(string.Join(", ", new[] { "passed", "failed", "not run" }.Select(s => $"<span class=\"{Css(s)}\">{statuses.Count(x => x == s)} {s}</span>")))
             .Append($". Rewritten {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC after each scenario; each scenario shows when it was measured.</p>");
-        html.Append("<nav><ul>");
-        foreach (var feature in features)
-            html.Append($"<li><a href=\"#{Id(feature)}\">{Text(feature)}</a></li>");
-        html.Append("</ul></nav>");
+        // one line per rule, linked to its section
+        html.Append("<table class=\"overview\"><thead><tr><th>feature</th><th>rule</th><th>status</th></tr></thead><tbody>");
+        foreach (var rule in rows.GroupBy(row => (row.Feature, Rule: row.Rule ?? "")))
+        {
+            var status = RuleStatus([.. rule.Select(row => byName.TryGetValue((row.Feature, row.Name), out var m) ? m.Record.Status : "not run")]);
+            html.Append($"<tr><td><a href=\"#{Id(rule.Key.Feature)}\">{Text(rule.Key.Feature)}</a></td><td>{Text(rule.Key.Rule)}</td><td class=\"{Css(status)}\">{Mark(status)} {status}</td></tr>");
+        }
+        html.Append("</tbody></table>");
 
         foreach (var feature in rows.GroupBy(row => row.Feature))
         {
@@ -103,10 +110,12 @@ public static class EvidenceIndex
         if (record.Error is { Length: > 0 } error) html.Append($"<pre>{Text(error)}</pre>");
         if (record.Statistics.Count > 0)
         {
+            // a training run records dozens: folded, so the plots and the next scenario stay in reach
+            html.Append(record.Statistics.Count > 12 ? $"<details><summary>{record.Statistics.Count} statistics</summary>" : "");
             html.Append("<table><thead><tr><th>statistic</th><th>value</th><th>unit</th></tr></thead><tbody>");
             foreach (var s in record.Statistics)
                 html.Append($"<tr><td>{Text(s.Name)}</td><td class=\"num\">{Text(s.Value)}</td><td>{Text(s.Unit)}</td></tr>");
-            html.Append("</tbody></table>");
+            html.Append("</tbody></table>").Append(record.Statistics.Count > 12 ? "</details>" : "");
         }
         foreach (var table in record.Tables) html.Append($"<h5>{Text(table.Name)}</h5>").Append(TableHtml(table.Markdown));
         foreach (var plot in record.Plots)
