@@ -26,7 +26,7 @@ public static class StructuralRules
         var lines = failed.Select(result => $"- Rule: {result.Scenario.RuleName}; scenario \"{result.Scenario.Name}\": {FirstLine(result.Error)}");
         throw new NotTrained(
             $"Not trained: the \"{string.Join("\" and \"", roles)}\" models must first pass the rules that need no training " +
-            $"(checked on a batch of 2 in a second; training would take minutes and measure a network the assignment does not ask for). " +
+            $"(checked with a forward pass of 2 images; training would take minutes and measure a network the assignment does not ask for). " +
             $"{failed.Count} of them failed:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{Environment.NewLine}" +
             "Fix those rules first; then this experiment trains.");
     }
