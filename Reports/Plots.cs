@@ -168,7 +168,9 @@ public static class Plots
 
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.SetLimitsY(0, models.Max(model => model.Variance.Max()) * 1.1);
-        plot.Title("Variance of the activations entering the final Linear");
+        // the comparison the experiment reports: the first model's variance over the second's after the last epoch
+        var ratio = models.Count == 2 ? $"\n{models[0].Model} / {models[1].Model} after epoch {epochs.Length}: {models[0].Variance[^1] / models[1].Variance[^1]:G3}×" : "";
+        plot.Title($"Variance of the activations entering the final Linear{ratio}");
         plot.XLabel("epoch");
         plot.YLabel("variance per feature, mean over features");
 
