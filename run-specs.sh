@@ -112,8 +112,7 @@ fi
 
 evidence="${CONVSPECS_EVIDENCE_DIR:-$PWD/artifacts/evidence}"
 export CONVSPECS_EVIDENCE_DIR="$evidence"
-# A fresh folder per run, so everything in it was measured by this run.
-rm -rf "$evidence"
+# Not emptied: each run replaces the evidence of the variants it runs (Reports/ScenarioEvidence.cs) and keeps the others'.
 
 # The test platform shows a test's output only when the test ends; training writes its progress
 # (epoch, batch, loss, samples/s) to progress.log as it goes, and this shows it on the console.

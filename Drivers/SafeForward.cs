@@ -7,7 +7,8 @@ namespace ConvSpecs.Drivers;
 
 /// <summary>
 /// Runs a student's forward pass and turns every way it can go wrong into a <see cref="ModelProblem"/>
-/// that says what happened: an exception (with the input-channel mismatch named), null, NaN or Inf.
+/// that says what happened and where: an exception names the layer that threw with what it expected and got,
+/// a NaN or Inf output the first layer whose output went non-finite (<see cref="ForwardDiagnosis"/>).
 /// </summary>
 public static class SafeForward
 {
@@ -34,28 +35,32 @@ public static class SafeForward
             throw new ModelProblem(Explain(model, input, who, thrown), thrown);
         }
         if (output is null) throw new ModelProblem($"{who}: forward returned null instead of a tensor.");
-        CheckFinite(output, who);
+        CheckFinite(model, input, output, who);
         return output;
     }
 
-    private static void CheckFinite(Tensor output, string who)
+    private static void CheckFinite(nn.Module<Tensor, Tensor> model, Tensor input, Tensor output, string who)
     {
         // one reduction when all is well: training runs this on every batch
         if (!output.is_floating_point() || isfinite(output).all().ToBoolean()) return;
         var nan = isnan(output).sum().ToInt64();
         var inf = isinf(output).sum().ToInt64();
         if (nan + inf > 0)
-            throw new ModelProblem($"{who}: the output {Shape.Format(output.shape)} contains {nan} NaN and {inf} infinite values out of {output.numel()}.");
+            throw new ModelProblem($"{who}: the output {Shape.Format(output.shape)} contains {nan} NaN and {inf} infinite values out of {output.numel()}. " +
+                                   ForwardDiagnosis.FirstNonFinite(model, input));
     }
 
     private static string Explain(nn.Module<Tensor, Tensor> model, Tensor input, string who, Exception thrown)
     {
-        var firstConv = model.modules().OfType<Conv2d>().FirstOrDefault();
+        var (firstName, firstConv) = model.named_modules().Where(named => named.module is Conv2d).Select(named => (named.name, (Conv2d)named.module)).FirstOrDefault();
         if (input.dim() == 4 && firstConv is not null && firstConv.in_channels != input.shape[1])
             return $"{who}: forward failed on input {Shape.Format(input.shape)}: the first Conv2d expects {firstConv.in_channels} input channels " +
-                   $"but the input has {input.shape[1]}. Declare [Variant(..., Input = new[] {{ {firstConv.in_channels}, H, W }})] " +
+                   $"but the input has {input.shape[1]} (Conv2d '{LayerNames.Readable(firstName)}'). Declare [Variant(..., Input = new[] {{ {firstConv.in_channels}, H, W }})] " +
                    $"or build the first Conv2d with {input.shape[1]} input channels.";
         var firstLine = thrown.Message.Split('\n', 2)[0].Trim();
-        return $"{who}: forward threw {thrown.GetType().Name} on input {Shape.Format(input.shape)}: {firstLine}";
+        var where = ForwardDiagnosis.WhereItThrew(model, input);
+        return where is null
+            ? $"{who}: forward threw {thrown.GetType().Name} on input {Shape.Format(input.shape)}: {firstLine}"
+            : $"{who}: forward failed on input {Shape.Format(input.shape)}: {where} (TorchSharp said: {firstLine})";
     }
 }

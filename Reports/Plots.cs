@@ -1,3 +1,4 @@
+using ConvSpecs.Drivers;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -6,7 +7,7 @@ namespace ConvSpecs.Reports;
 /// <summary>The experiments' plots, one method each, as in ScottPlot's cookbook.</summary>
 public static class Plots
 {
-    /// <summary>Variant 1: the activations after global average pooling, model and control overlaid.</summary>
+    /// <summary>Variant 1: the activations after global average pooling, model and control overlaid, with their variance ratio.</summary>
     public static Plot GapActivationHistogram(double[] model, double[] control, string modelLabel, string controlLabel)
     {
         // one range of bins for both, so the two distributions are comparable bar for bar
@@ -20,27 +21,38 @@ public static class Plots
         // half-transparent bars, the control first so the model's wider spread stays visible
         plot.Add.Histogram(controlBins, Colors.Gray.WithAlpha(0.6));
         plot.Add.Histogram(modelBins, Colors.OrangeRed.WithAlpha(0.5));
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = controlLabel, FillColor = Colors.Gray });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = modelLabel, FillColor = Colors.OrangeRed });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{controlLabel}, variance {Variance(control):G3}", FillColor = Colors.Gray });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{modelLabel}, variance {Variance(model):G3}", FillColor = Colors.OrangeRed });
 
-        plot.Title("Activations after global average pooling");
-        plot.XLabel("activation");
-        plot.YLabel("count");
-        plot.ShowLegend();
+        // the ratio the experiment is about, in the title where no bar can hide it
+        plot.Title($"Activations after global average pooling\nvariance ratio {modelLabel} / {controlLabel} = {Variance(model) / Variance(control):F3}×");
+        plot.XLabel("activation after global average pooling");
+        plot.YLabel("count (channels × samples)");
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 
-    /// <summary>Variant 2: the mean activation of the padding=0 and padding=1 outputs.</summary>
-    public static Plot PaddingMeanActivations(string[] labels, double[] means)
+    /// <summary>Variant 2: the padding=0 and padding=1 outputs, each bar labelled with its shape and positions per channel.</summary>
+    public static Plot PaddingMeanActivations(string[] labels, string[] shapes, double[] means)
     {
+        // positions per channel: the product of the dimensions after (batch, channels)
+        var positions = shapes.Select(shape => Shape.Parse(shape).Dimensions.Skip(2).Aggregate(1L, (a, b) => a * long.Parse(b, System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         var plot = new Plot();
-        plot.Add.Bars(means);
+        var bars = plot.Add.Bars(means);
+        for (var i = 0; i < means.Length; i++) bars.Bars[i].Label = $"{means[i]:G4}";
 
-        // label each bar with the model it measures
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
-        plot.Axes.Margins(bottom: 0);
-        plot.Title("Mean activation, padding=0 vs padding=1");
-        plot.YLabel("mean activation");
+        // the output sizes the assignment asks to compare, under each bar
+        var ticks = labels.Select((label, i) => $"{label}\noutput {shapes[i]}\n{positions[i]:N0} positions per channel").ToArray();
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), ticks);
+        plot.Axes.Bottom.MinimumSize = 70;
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        var lost = positions.Length == 2 && positions[1] > 0
+            ? $"\n{positions[1] - positions[0]:N0} of {positions[1]:N0} positions per channel ({100.0 * (positions[1] - positions[0]) / positions[1]:F1} %) lost at the border with padding=0"
+            : "";
+        plot.Title($"Output size and mean activation, padding=0 vs padding=1{lost}");
+        plot.XLabel("the model's output (batch, channels, height, width)");
+        plot.YLabel("mean activation of the output");
         return plot;
     }
 
@@ -49,7 +61,7 @@ public static class Plots
     {
         var plot = new Plot();
         plot.Add.Bars(parameters);
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Length).Select(i => (double)i).ToArray(), layers);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Length).Select(i => (double)i).ToArray(), [.. layers.Select(LayerNames.Readable)]);
 
         // the limit as a dashed line, and the running total so the reader sees how close it gets
         var line = plot.Add.HorizontalLine(limit, 2, Colors.Red, LinePattern.Dashed);
@@ -59,8 +71,11 @@ public static class Plots
 
         plot.Axes.Margins(bottom: 0);
         plot.Title("Trainable parameters per layer");
-        plot.YLabel("parameters");
-        plot.ShowLegend();
+        plot.XLabel("layer with parameters, as named in the model");
+        plot.YLabel("trainable parameters");
+
+        // beside the chart, not on it: the bars can reach any corner
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
@@ -82,7 +97,7 @@ public static class Plots
         // a legend for the two colours, ticks under each pair
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "L2 norm", FillColor = Colors.SteelBlue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "mean absolute value", FillColor = Colors.Orange });
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Length).Select(i => 3.0 * i + 0.5).ToArray(), layers);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, layers.Length).Select(i => 3.0 * i + 0.5).ToArray(), [.. layers.Select(LayerNames.Readable)]);
         plot.Axes.Left.TickGenerator = new NumericAutomatic
         {
             IntegerTicksOnly = true,
@@ -91,23 +106,34 @@ public static class Plots
         };
 
         plot.Title("Weight gradient per Conv2d (log scale)");
-        plot.YLabel("gradient");
-        plot.ShowLegend();
+        plot.XLabel("Conv2d, in the order it runs, as named in the model");
+        plot.YLabel("weight gradient (log scale)");
+
+        // beside the chart, not on it: the bars can reach any corner
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
-    /// <summary>Variant 6: one sample's feature maps after a layer, tiled into a grid.</summary>
-    public static Plot FeatureMaps(double[,] tiled, string title)
+    /// <summary>Variant 6: one sample's feature maps after a layer, tiled into a grid, on the colour scale shared with the layers it is compared with.</summary>
+    public static Plot FeatureMaps(FeatureMaps maps)
     {
         var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(tiled);
+        var heatmap = plot.Add.Heatmap(maps.Tiled);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        plot.Add.ColorBar(heatmap);
+        heatmap.ManualRange = new ScottPlot.Range(maps.ScaleMin, maps.ScaleMax);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = "activation";
 
-        // maps are images: square pixels, no axes to read
+        // maps are images: square pixels, no axes to read; what is shown, and how much of it, is said in words
         plot.Axes.SquareUnits();
         plot.HideAxesAndGrid();
-        plot.Title(title);
+        var channels = maps.Shown == maps.Channels ? $"all {maps.Channels} channels" : $"{maps.Shown} of {maps.Channels} channels";
+        plot.Title($"After {maps.Kind} '{LayerNames.Readable(maps.Layer)}': output {maps.Shape}, mean {maps.Mean:G3}\n" +
+                   $"sample 1, {channels}, {maps.Height}×{maps.Width} each\n" +
+                   $"colour scale {maps.ScaleMin:G3} … {maps.ScaleMax:G3}{(maps.ScaleNote.Length == 0 ? "" : $", {maps.ScaleNote}")}", size: 14);
+
+        // room for the three title lines and the colour bar's end labels
+        plot.Layout.Fixed(new PixelPadding(20, 110, 20, 90));
         return plot;
     }
 
@@ -142,7 +168,9 @@ public static class Plots
 
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.SetLimitsY(0, models.Max(model => model.Variance.Max()) * 1.1);
-        plot.Title("Variance of the activations entering the final Linear");
+        // the comparison the experiment reports: the first model's variance over the second's after the last epoch
+        var ratio = models.Count == 2 ? $"\n{models[0].Model} / {models[1].Model} after epoch {epochs.Length}: {models[0].Variance[^1] / models[1].Variance[^1]:G3}×" : "";
+        plot.Title($"Variance of the activations entering the final Linear{ratio}");
         plot.XLabel("epoch");
         plot.YLabel("variance per feature, mean over features");
 
@@ -179,5 +207,11 @@ public static class Plots
         // beside the chart, not on it: the curves can fill every corner
         plot.ShowLegend(Edge.Right);
         return plot;
+    }
+
+    private static double Variance(double[] values)
+    {
+        var mean = values.Average();
+        return values.Sum(value => (value - mean) * (value - mean)) / values.Length;
     }
 }

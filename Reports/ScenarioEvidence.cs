@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
+using ConvSpecs.Drivers.Training;
 using ConvSpecs.Models;
 using ScottPlot;
 using Xunit;
@@ -12,21 +14,32 @@ namespace ConvSpecs.Reports;
 /// <summary>
 /// What one scenario measured: statistics, tables and plots. Published after the scenario, pass or
 /// fail: written under &lt;evidence&gt;/&lt;submission&gt;/&lt;feature&gt;/&lt;scenario&gt;/, attached to the
-/// xUnit test, and the statistics printed in the test output.
+/// xUnit test, the statistics printed in the test output, and the submission's index.html rewritten.
+/// An empty evidence root keeps everything in memory (the structural pre-check of training runs scenarios that way).
 /// </summary>
 public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submission submission, RunSettings settings)
 {
+    // submission × feature folders this process has emptied: the first scenario of a feature to write replaces the
+    // feature's evidence from earlier runs, and leaves the other features' (running variant 6 keeps the plots of 1–5)
+    private static readonly ConcurrentDictionary<string, Lazy<bool>> EmptiedFeatures = new();
+
     private readonly List<Statistic> statistics = [];
     private readonly List<(string Name, string Markdown)> tables = [];
     private readonly List<string> plots = [];
+    private bool folderReady;
 
     public string Folder { get; } = Path.Combine(settings.EvidenceRoot, Slug(submission.Name),
         Slug(scenario.ScenarioInfo.FeatureName), Slug(scenario.ScenarioInfo.Name));
+
+    /// <summary>The submission's browsable page of every rule: &lt;evidence&gt;/&lt;submission&gt;/index.html.</summary>
+    public string IndexPath => Path.Combine(settings.EvidenceRoot, Slug(submission.Name), EvidenceIndex.FileName);
 
     /// <summary>The device the scenario ran on, once resolved.</summary>
     public string Device { get; set; } = settings.DeviceRequest;
 
     public IReadOnlyList<Statistic> Statistics => statistics;
+
+    private bool KeepsFiles => settings.EvidenceRoot.Length > 0;
 
     public void Record(string name, double value, string unit = "") => statistics.Add(Statistic.Of(name, value, unit));
 
@@ -37,22 +50,53 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
     /// <summary>Saves the plot as &lt;name&gt;.png in the scenario's folder.</summary>
     public void AddPlot(string name, Plot plot)
     {
-        Directory.CreateDirectory(Folder);
-        plot.SavePng(Path.Combine(Folder, $"{name}.png"), 800, 500);
         plots.Add(name);
+        if (!KeepsFiles) return;
+        PrepareFolder();
+        plot.SavePng(Path.Combine(Folder, $"{name}.png"), 800, 500);
     }
 
+    /// <summary>Writes statistics.md and statistics.json (every scenario, so the index knows each one's status) and the index.</summary>
     public void Publish(Exception? error)
     {
-        if (statistics.Count == 0 && tables.Count == 0 && plots.Count == 0 && error is null) return;
-        Directory.CreateDirectory(Folder);
         var report = Markdown(error);
-        File.WriteAllText(Path.Combine(Folder, "statistics.md"), report);
-        File.WriteAllText(Path.Combine(Folder, "statistics.json"), Json(error));
+        if (KeepsFiles)
+        {
+            PrepareFolder();
+            File.WriteAllText(Path.Combine(Folder, "statistics.md"), report);
+            File.WriteAllText(Path.Combine(Folder, "statistics.json"), Json(error));
+            EvidenceIndex.Write(Path.GetDirectoryName(IndexPath)!, submission.Name);
+        }
+        if (statistics.Count == 0 && tables.Count == 0 && plots.Count == 0 && error is null) return;
         scenario.WriteLine("");
         scenario.WriteLine(report);
-        scenario.WriteLine($"Evidence: {Folder}");
+        if (KeepsFiles) scenario.WriteLine($"Evidence: {Folder} (every rule: {IndexPath})");
         Attach(report);
+    }
+
+    /// <summary>"not run" when the scenario stopped before measuring because something it needs failed first.</summary>
+    public static string Status(Exception? error) => error switch
+    {
+        null => "passed",
+        NotTrained => "not run",
+        _ => "failed",
+    };
+
+    private void PrepareFolder()
+    {
+        if (folderReady) return;
+        var feature = Path.GetDirectoryName(Folder)!;
+        _ = EmptiedFeatures.GetOrAdd(feature, folder => new Lazy<bool>(() => DeleteIfPresent(folder))).Value;
+        // this scenario's own files from an earlier run in this process (a watch loop): plots may have other names now
+        DeleteIfPresent(Folder);
+        Directory.CreateDirectory(Folder);
+        folderReady = true;
+    }
+
+    private static bool DeleteIfPresent(string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        return true;
     }
 
     private string Markdown(Exception? error)
@@ -60,7 +104,7 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
         var text = new StringBuilder()
             .AppendLine($"## {scenario.ScenarioInfo.FeatureName}: {scenario.ScenarioInfo.Name} [{submission.Name}]")
             .AppendLine()
-            .AppendLine($"seed {settings.Seed} · device {Device} · {(error is null ? "passed" : "failed")}")
+            .AppendLine($"seed {settings.Seed} · device {Device} · {Status(error)}")
             .AppendLine();
         if (statistics.Count > 0) text.AppendLine(StatisticsTable.Render(statistics)).AppendLine();
         foreach (var (name, markdown) in tables) text.AppendLine($"### {name}").AppendLine().AppendLine(markdown).AppendLine();
@@ -68,33 +112,37 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
         return text.ToString().TrimEnd() + Environment.NewLine;
     }
 
-    private string Json(Exception? error) => JsonSerializer.Serialize(new
+    private string Json(Exception? error) => JsonSerializer.Serialize(new EvidenceRecord
     {
-        feature = scenario.ScenarioInfo.FeatureName,
-        scenario = scenario.ScenarioInfo.Name,
-        submission = submission.Name,
-        seed = settings.Seed,
-        device = Device,
-        passed = error is null,
-        error = error?.Message,
-        statistics = statistics.Select(s => new { name = s.Name, value = s.Value, unit = s.Unit }),
-        plots = plots.Select(plot => $"{plot}.png"),
-    }, JsonOptions);
+        Feature = scenario.ScenarioInfo.FeatureName,
+        Rule = scenario.ScenarioInfo.RuleName,
+        Scenario = scenario.ScenarioInfo.Name,
+        Id = scenario.ScenarioInfo.Id,
+        Submission = submission.Name,
+        Seed = settings.Seed,
+        Device = Device,
+        Measured = DateTime.UtcNow,
+        Passed = error is null,
+        Status = Status(error),
+        Error = error?.Message,
+        Statistics = [.. statistics.Select(s => new EvidenceRecord.Measure(s.Name, s.Value, s.Unit))],
+        Tables = [.. tables.Select(table => new EvidenceRecord.Table(table.Name, table.Markdown))],
+        Plots = [.. plots.Select(plot => $"{plot}.png")],
+    }, EvidenceRecord.Options);
 
     private void Attach(string report)
     {
         // Outside a running xUnit test (a tool calling the specs) there is nothing to attach to.
         // Names carry the submission and scenario: one test may run several scenarios (the project's own tests do).
-        if (TestContext.Current.Test is null) return;
+        if (TestContext.Current.Test is null || !KeepsFiles) return;
         var prefix = $"{Slug(submission.Name)}.{Slug(scenario.ScenarioInfo.Name)}";
         TestContext.Current.AddAttachment($"{prefix}.statistics.md", report);
         foreach (var plot in plots)
             TestContext.Current.AddAttachment($"{prefix}.{plot}.png", File.ReadAllBytes(Path.Combine(Folder, $"{plot}.png")), "image/png");
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
-    private static string Slug(string text) => NotWordCharacters().Replace(text.ToLowerInvariant(), "-").Trim('-');
+    /// <summary>How folder names are made from submission, feature and scenario names.</summary>
+    public static string Slug(string text) => NotWordCharacters().Replace(text.ToLowerInvariant(), "-").Trim('-');
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]
     private static partial Regex NotWordCharacters();

@@ -16,7 +16,7 @@ public sealed class PoolingStepDefinitions(ModelContext context, ScenarioEvidenc
     {
         var maps = FeatureMaps.After(context.Model, kinds);
         maps.Record(evidence);
-        evidence.AddPlot($"feature-maps-{maps.Layer}", Plots.FeatureMaps(maps.Tiled, $"After {maps.Kind} '{maps.Layer}': {maps.Shape}, mean {maps.Mean:G4}"));
+        evidence.AddPlot($"feature-maps-{maps.Layer}", Plots.FeatureMaps(maps));
         double.IsFinite(maps.Mean).Should().BeTrue($"the activations after {kinds} must be finite");
     }
 }

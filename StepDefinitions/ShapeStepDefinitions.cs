@@ -51,7 +51,8 @@ public sealed class ShapeStepDefinitions(ModelContext context, ScenarioEvidence 
     public void ThenMeanActivationsAreCompared()
     {
         var comparison = PaddingComparison.Of(context);
-        evidence.AddPlot("padding-mean-activations", Plots.PaddingMeanActivations(["padding=0", "padding=1"], [comparison.Padding0Mean, comparison.Padding1Mean]));
+        evidence.AddPlot("padding-mean-activations", Plots.PaddingMeanActivations(["padding=0", "padding=1"], [comparison.Padding0Shape, comparison.Padding1Shape],
+            [comparison.Padding0Mean, comparison.Padding1Mean]));
         double.IsFinite(comparison.Padding0Mean - comparison.Padding1Mean).Should().BeTrue("both mean activations must be finite numbers");
     }
 }

@@ -33,7 +33,7 @@ public static class Trainer
         var epochs = new List<EpochRecord>();
         for (var epoch = 1; epoch <= plan.Epochs; epoch++)
         {
-            var (loss, accuracy, seconds) = TrainEpoch(model, optimizer, data.Train, plan, epoch, device, who, progress);
+            var (loss, accuracy, seconds) = TrainEpoch(model, optimizer, data.Train, plan, epoch, device, who, progress, total);
             var validation = data.Validation is { } held ? Accuracy(model, held, device, who) : (double?)null;
             var test = plan.TestEveryEpoch || epoch == plan.Epochs ? Accuracy(model, data.Test, device, who) : (double?)null;
             var variance = FinalLinearInput.Variance(model, finalLinear, fixedBatch, who);
@@ -46,7 +46,7 @@ public static class Trainer
     }
 
     private static (double MeanLoss, double Accuracy, double Seconds) TrainEpoch(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer,
-        ImageSplit train, TrainingPlan plan, int epoch, Device device, string who, TrainingProgress progress)
+        ImageSplit train, TrainingPlan plan, int epoch, Device device, string who, TrainingProgress progress, Stopwatch sinceStart)
     {
         model.train();
         var order = SeededOrder.ForEpoch(train.Indices, plan.Seed, epoch);
@@ -67,7 +67,7 @@ public static class Trainer
                 throw new ModelProblem($"{who}: the training loss became {loss} in epoch {epoch}, batch {batch + 1}; the model's output or gradients overflow.");
             lossSum += loss * size;
             correct += right;
-            progress.Batch(who, epoch, plan.Epochs, batch + 1, batches, loss, (start + size) / watch.Elapsed.TotalSeconds);
+            progress.Batch(who, epoch, plan.Epochs, batch + 1, batches, loss, (start + size) / watch.Elapsed.TotalSeconds, sinceStart.Elapsed);
         }
         return (lossSum / order.Length, correct / (double)order.Length, watch.Elapsed.TotalSeconds);
     }

@@ -7,7 +7,10 @@ namespace ConvSpecs.Drivers.Training;
 /// <summary>
 /// Where training says how it goes: a line per epoch to the scenario's output, and to progress.log in the evidence
 /// folder every epoch and, at most once a second, the batch it is at. The test platform shows a test's output only
-/// when the test ends, so run-specs.sh prints progress.log on the console while the tests run.
+/// when the test ends, so run-specs.sh reads progress.log while the tests run and draws a bar with an ETA per network
+/// from the batch lines, whose form is fixed (<see cref="BatchLine"/>):
+/// <c>HH:mm:ss &lt;network&gt;: epoch E/N, batch B/M, elapsed S s, R samples/s, loss L</c>, S the seconds since that
+/// network began training, R the training throughput of the current epoch so far.
 /// </summary>
 public sealed class TrainingProgress(string logPath, Action<string> scenarioOutput)
 {
@@ -16,12 +19,16 @@ public sealed class TrainingProgress(string logPath, Action<string> scenarioOutp
     private static readonly Lock LogLock = new();
     private readonly Stopwatch sinceLastBatchLine = Stopwatch.StartNew();
 
-    public void Batch(string who, int epoch, int epochs, int batch, int batches, double loss, double samplesPerSecond)
+    public void Batch(string who, int epoch, int epochs, int batch, int batches, double loss, double samplesPerSecond, TimeSpan elapsed)
     {
         if (sinceLastBatchLine.Elapsed < TimeSpan.FromSeconds(1) && batch < batches) return;
         sinceLastBatchLine.Restart();
-        Log(Invariant($"{who}: epoch {epoch}/{epochs}, batch {batch}/{batches}, loss {loss:F4}, {samplesPerSecond:N0} samples/s"));
+        Log(BatchLine(who, epoch, epochs, batch, batches, loss, samplesPerSecond, elapsed));
     }
+
+    /// <summary>A batch line of progress.log, without its time of day; no thousands separators, so a script can read it.</summary>
+    public static string BatchLine(string who, int epoch, int epochs, int batch, int batches, double loss, double samplesPerSecond, TimeSpan elapsed) =>
+        Invariant($"{who}: epoch {epoch}/{epochs}, batch {batch}/{batches}, elapsed {elapsed.TotalSeconds:F1} s, {samplesPerSecond:F0} samples/s, loss {loss:F4}");
 
     public void Epoch(string who, int epochs, EpochRecord record) => Line(Describe(who, epochs, record));
 
