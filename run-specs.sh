@@ -145,7 +145,8 @@ if [ -d "$evidence" ]; then
     name=$(basename "$submission")
     passed=$(grep -rl '"passed": true' "$submission" --include statistics.json | wc -l)
     failed=$(grep -rl '"passed": false' "$submission" --include statistics.json | wc -l)
-    printf '  %-28s %3d passed, %3d failed\n' "$name" "$passed" "$failed"
+    printf '  %-28s %3d passed, %3d failed' "$name" "$passed" "$failed"
+    if [ -f "$submission/index.html" ]; then printf '   %s\n' "${submission}index.html"; else echo; fi
   done
 fi
 echo

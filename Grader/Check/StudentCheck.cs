@@ -5,6 +5,7 @@ using ConvSpecs.Drivers;
 using ConvSpecs.Drivers.Training;
 using ConvSpecs.Grader.Grading;
 using ConvSpecs.Models;
+using ConvSpecs.Reports;
 using ConvSpecs.Suite;
 
 namespace ConvSpecs.Grader.Check;
@@ -135,7 +136,7 @@ public static partial class StudentCheck
             failed++;
         }
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{student}: {passed} of {passed + failed} checks passed{(failed > 0 ? $", {failed} failed" : "")} ({clock.Elapsed.TotalSeconds:F1} s). Evidence: {Shown(RunSettings.FromEnvironment().EvidenceRoot)}/"));
+            $"{student}: {passed} of {passed + failed} checks passed{(failed > 0 ? $", {failed} failed" : "")} ({clock.Elapsed.TotalSeconds:F1} s). Evidence, every rule with its statistics and plots: {Shown(Path.Combine(RunSettings.FromEnvironment().EvidenceRoot, ScenarioEvidence.Slug(student), "index.html"))}"));
         return failed == 0;
     }
 
