@@ -82,11 +82,14 @@ public static class ApiCheck
         if (type is null) return null;
         var name = member is null ? Name(type) : $"{Name(type)}.{member.Name}";
 
-        // a refused type, or one nested in it (torch.utils.tensorboard)
+        // a refused type, or one nested in it (torch.utils.tensorboard); a type with allowed members may be named (Console.WriteLine)
         for (var outer = type; outer is not null; outer = outer.ContainingType)
-            if (ApiAllowList.RefusedTypes.TryGetValue(Name(outer), out var refused)
-                && !(member is not null && SymbolEqualityComparer.Default.Equals(outer, type) && refused.AllowedMembers.Contains(member.Name)))
-                return NotAllowed(name, refused.Why);
+        {
+            if (!ApiAllowList.RefusedTypes.TryGetValue(Name(outer), out var refused)) continue;
+            var allowed = SymbolEqualityComparer.Default.Equals(outer, type) && refused.AllowedMembers.Length > 0
+                && (member is null || refused.AllowedMembers.Contains(member.Name));
+            if (!allowed) return NotAllowed(name, refused.Why);
+        }
 
         var space = Outermost(type).ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
         if (space.StartsWith("TorchSharp", StringComparison.Ordinal) && member is not null && TouchesFiles(member))

@@ -22,7 +22,7 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
         var clock = Stopwatch.StartNew();
         var scratch = Path.Combine(options.OutputDirectory, "scratch", student);
         Directory.CreateDirectory(scratch);
-        var compiled = SubmissionCompiler.Compile(student, folder, Path.Combine(scratch, $"{AssemblySafe().Replace(student, "_")}.dll"));
+        var compiled = SubmissionCompiler.Compile(student, folder, Path.Combine(scratch, $"{AssemblySafe().Replace(student, "_")}.dll"), checkApis: !options.AllowAnyApi);
         var plan = GradingPlan.For(compiled.Variants, options.Variant);
 
         if (!compiled.Compiles)
