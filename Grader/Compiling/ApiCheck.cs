@@ -39,6 +39,8 @@ public static class ApiCheck
     {
         // var is whatever it infers; what is done with the value is checked where it is done
         IdentifierNameSyntax { IsVar: true } => null,
+        // File in File.ReadAllText: the member names the API ("System.IO.File.ReadAllText"), and is checked itself
+        SimpleNameSyntax { Parent: MemberAccessExpressionSyntax access } name when access.Expression == name && model.GetSymbolInfo(name).Symbol is ITypeSymbol => null,
         MethodDeclarationSyntax method when method.Modifiers.Any(SyntaxKind.ExternKeyword) =>
             $"the extern method {method.Identifier.Text} is not allowed: a model may not call native code",
         LocalFunctionStatementSyntax function when function.Modifiers.Any(SyntaxKind.ExternKeyword) =>

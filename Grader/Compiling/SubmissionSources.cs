@@ -12,9 +12,9 @@ namespace ConvSpecs.Grader.Compiling;
 public sealed record SubmissionSources(IReadOnlyList<(string Path, string Text)> Files, IReadOnlyList<string> Refusals)
 {
     /// <summary>Far above any model (the seeds' largest file is 6 kB); a 50 MB file took Roslyn 81 s and 1.26 GB.</summary>
-    public const long MaxFileBytes = 512 * 1024;
+    public const long MaxFileBytes = 500_000;
 
-    public const long MaxTotalBytes = 2 * 1024 * 1024;
+    public const long MaxTotalBytes = 2_000_000;
 
     public const int MaxSourceFiles = 100;
 

@@ -53,12 +53,13 @@ public static class ClassSummary
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
     /// <summary>
-    /// A CSV field: control characters removed (as on the terminal); a leading = + - @ or tab prefixed with ', so that a
-    /// folder named "=HYPERLINK(…)" is not a spreadsheet formula (OWASP's CSV injection advice); quoted when needed.
+    /// A CSV field: on one line with control characters removed (as on the terminal), so every row is one line; a leading
+    /// = + - @ or tab prefixed with ', so that a folder named "=HYPERLINK(…)" is not a spreadsheet formula (OWASP's CSV
+    /// injection advice; a leading CR is removed with the other control characters); quoted when needed.
     /// </summary>
     public static string Field(string text)
     {
-        text = TerminalText.Clean(text);
+        text = TerminalText.Clean(text).Replace('\n', '␤');
         if (text.Length > 0 && "=+-@\t".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
         return text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }

@@ -56,7 +56,7 @@ public sealed class ApiAllowListTests
     [InlineData("new Thread(() => { }).Start();", "System.Threading.Thread is not allowed: a model may not start threads, tasks or timers")]
     [InlineData("Task.Run(() => { });", "System.Threading.Tasks.Task.Run is not allowed: a model may not start threads, tasks or timers")]
     [InlineData("var t = new System.Timers.Timer(1);", "System.Timers.Timer is not allowed: a model may not start timers")]
-    [InlineData("var d = AppDomain.CurrentDomain;", "System.AppDomain is not allowed: a model may not load assemblies")]
+    [InlineData("var d = AppDomain.CurrentDomain;", "System.AppDomain.CurrentDomain is not allowed: a model may not load assemblies")]
     [InlineData("var c = System.Runtime.Loader.AssemblyLoadContext.Default;", "System.Runtime.Loader.AssemblyLoadContext is not allowed: a model may not load assemblies")]
     [InlineData("dynamic d = x; d.forward(x);", "dynamic is not allowed: it binds at run time")]
     [InlineData("torch.save(x, \"x.pt\");", "TorchSharp.torch.save is not allowed: a model may not save, load or read files")]
