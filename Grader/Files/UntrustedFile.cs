@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -23,6 +24,8 @@ public static class UntrustedFile
     private const int ONonBlock = 0x800;
     private const int OCloseOnExec = 0x80000;
 
+    private const int NoSuchSystemCall = 38; // ENOSYS
+
     // The one flag whose value differs between Linux's x86-64 and arm64 ABIs.
     private static readonly int ONoFollow = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
 
@@ -30,7 +33,7 @@ public static class UntrustedFile
     public static (FileKind Kind, long Size) Inspect(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (!OperatingSystem.IsLinux()) return InspectPortably(path);
+        if (!Native) return InspectPortably(path);
         if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxSize, out var status) != 0)
             return (FileKind.Missing, 0);
         return (KindOf(status.Mode), (long)status.Size);
@@ -80,14 +83,17 @@ public static class UntrustedFile
     }
 
     /// <summary>"50.0 MB".</summary>
-    public static string Size(long bytes) => bytes >= 1_000_000 ? $"{bytes / 1e6:0.0} MB" : bytes >= 1000 ? $"{bytes / 1e3:0.0} kB" : $"{bytes} bytes";
+    public static string Size(long bytes) =>
+        bytes >= 1_000_000 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB")
+        : bytes >= 1000 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e3:0.0} kB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
 
     private static UntrustedFileException TooLarge(string shownName, long bytes, long maxBytes) =>
         new($"{shownName} is {Size(bytes)}; a file here may be at most {Size(maxBytes)}");
 
     private static SafeFileHandle OpenRegular(string path, string shownName)
     {
-        if (!OperatingSystem.IsLinux())
+        if (!Native)
         {
             var (kind, _) = InspectPortably(path);
             return kind == FileKind.Regular ? File.OpenHandle(path) : throw NotRegular(shownName, kind);
@@ -125,7 +131,11 @@ public static class UntrustedFile
         _ => FileKind.Missing,
     };
 
-    // Elsewhere than Linux: .NET sees links and folders without following them, but cannot tell a FIFO from a file.
+    // Linux with statx (3.x kernels and seccomp filters of old container runtimes lack it: ENOSYS).
+    private static readonly bool Native = OperatingSystem.IsLinux()
+        && (Statx(AtFdCwd, "/", 0, StatxType, out _) == 0 || Marshal.GetLastPInvokeError() != NoSuchSystemCall);
+
+    // Elsewhere: .NET sees links and folders without following them, but cannot tell a FIFO from a file (nor open one without blocking).
     private static (FileKind, long) InspectPortably(string path)
     {
         var info = new FileInfo(path);
