@@ -39,6 +39,12 @@ public sealed record GradingOptions
     public string Isolation { get; init; } = "auto";
 
     /// <summary>
+    /// Compile without the API allow-list (README, "What a submission may call"): only to test the sandbox's own defences
+    /// with students that call what the allow-list refuses.
+    /// </summary>
+    public bool AllowAnyApi { get; init; }
+
+    /// <summary>
     /// CONVSPECS_SUBMISSIONS (required), CONVSPECS_GRADING_DIR, CONVSPECS_PARALLEL, CONVSPECS_SCENARIO_TIMEOUT,
     /// CONVSPECS_STUDENT_TIMEOUT (seconds), CONVSPECS_MEMORY_MB, CONVSPECS_SEED, CONVSPECS_DEVICE, CONVSPECS_VARIANT, CONVSPECS_ISOLATION.
     /// </summary>

@@ -36,42 +36,56 @@ public static class SubmissionCompiler
     private static readonly string VariantAttributeName = typeof(VariantAttribute).FullName!;
     private static readonly string PoolingTaskAttributeName = typeof(PoolingTaskAttribute).FullName!;
 
-    /// <summary>Compiles every .cs below <paramref name="folder"/> (bin/ and obj/ left out) to <paramref name="assemblyPath"/>.</summary>
-    public static CompiledSubmission Compile(string student, string folder, string assemblyPath)
+    /// <summary>
+    /// Compiles every .cs below <paramref name="folder"/> (bin/ and obj/ left out) to <paramref name="assemblyPath"/>, unless the
+    /// folder holds something other than regular files of bounded size, or the code calls an API outside <see cref="ApiAllowList"/>.
+    /// </summary>
+    public static CompiledSubmission Compile(string student, string folder, string assemblyPath, bool checkApis = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        var sources = SourceFiles(folder);
-        if (sources.Count == 0)
+        var sources = SubmissionSources.Read(folder);
+        if (sources.Files.Count == 0 && sources.Refusals.Count == 0)
             return new CompiledSubmission(student, null, [$"{student}/: no .cs files in the submission folder."], []);
 
-        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-        var trees = sources.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parse, Path.GetRelativePath(folder, path).Replace('\\', '/'), System.Text.Encoding.UTF8))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "(implicit usings)", System.Text.Encoding.UTF8));
-        var compilation = CSharpCompilation.Create($"Submission.{Path.GetFileNameWithoutExtension(assemblyPath)}", trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: OptimizationLevel.Release,
-                deterministic: true));
+        var compilation = Compilation(sources, Path.GetFileNameWithoutExtension(assemblyPath));
         var variants = DeclaredVariants(compilation);
+        // nothing of a refused folder is compiled: a 50 MB file or a link to another student's work stops here
+        if (sources.Refusals.Count > 0)
+            return new CompiledSubmission(student, null, [.. sources.Refusals], variants, sources.Refusals[0]);
 
+        var refusals = checkApis ? ApiCheck.Refusals(compilation, ErrorsShown) : [];
         using var image = new MemoryStream();
         // Embedded line tables: an exception in student code names the student's file and line (Net.cs:23).
-        var emitted = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
-        if (emitted.Success)
+        var emitted = refusals.Count == 0 ? compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded)) : null;
+        if (emitted is { Success: true })
         {
             Directory.CreateDirectory(Path.GetDirectoryName(assemblyPath)!);
             File.WriteAllBytes(assemblyPath, image.ToArray());
             return new CompiledSubmission(student, assemblyPath, [], variants);
         }
-        var errors = emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
-        return new CompiledSubmission(student, null, [.. errors.Take(ErrorsShown).Select(Describe),
-            .. errors.Count > ErrorsShown ? [$"… and {errors.Count - ErrorsShown} more errors."] : Array.Empty<string>()], variants);
+        var errors = (emitted?.Diagnostics ?? compilation.GetDiagnostics()).Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        var shown = errors.Take(ErrorsShown).Select(Describe).Concat(refusals).ToList();
+        if (errors.Count > ErrorsShown) shown.Add($"… and {errors.Count - ErrorsShown} more errors.");
+        return new CompiledSubmission(student, null, shown, variants, refusals.FirstOrDefault());
     }
 
-    private static List<string> SourceFiles(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !Path.GetRelativePath(folder, path).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .Order(StringComparer.Ordinal)];
+    /// <summary>
+    /// Only the variants the folder's [Variant] attributes name, without compiling method bodies: what test discovery
+    /// needs, at a fraction of the cost (a refused folder still names them).
+    /// </summary>
+    public static IReadOnlyList<string> Variants(string folder) => DeclaredVariants(Compilation(SubmissionSources.Read(folder), "Discovery"));
+
+    private static CSharpCompilation Compilation(SubmissionSources sources, string name)
+    {
+        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+        var trees = sources.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parse, file.Path, System.Text.Encoding.UTF8))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "(implicit usings)", System.Text.Encoding.UTF8));
+        return CSharpCompilation.Create($"Submission.{name}", trees, References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Release,
+                deterministic: true));
+    }
 
     /// <summary>"Model.cs:12: error CS1002: ; expected", the way compilers print it.</summary>
     private static string Describe(Diagnostic diagnostic)

@@ -19,10 +19,9 @@ public static class BatchGrader
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var folders = Directory.EnumerateDirectories(options.SubmissionsDirectory)
-            .Where(folder => !Path.GetFileName(folder).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var students = GradingPlan.Students(options.SubmissionsDirectory);
+        options = options with { SubmissionsDirectory = students.Root };
+        var folders = students.Students;
         Prepare(options.OutputDirectory);
         var sandbox = Sandbox.Detect(options.Isolation);
         var grader = new StudentGrader(options, sandbox);
@@ -31,8 +30,8 @@ public static class BatchGrader
         await Parallel.ForEachAsync(Enumerable.Range(0, folders.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel },
             async (i, _) =>
             {
-                results[i] = await grader.GradeAsync(Path.GetFileName(folders[i]), folders[i]);
-                progress?.WriteLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}");
+                results[i] = await grader.GradeAsync(folders[i].Student, folders[i].Folder);
+                progress?.WriteLine(TerminalText.OneLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}"));
             });
 
         var batch = new BatchResult(results, clock.Elapsed, sandbox, MemoryLimit.Mechanism);

@@ -22,17 +22,19 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
         var clock = Stopwatch.StartNew();
         var scratch = Path.Combine(options.OutputDirectory, "scratch", student);
         Directory.CreateDirectory(scratch);
-        var compiled = SubmissionCompiler.Compile(student, folder, Path.Combine(scratch, $"{AssemblySafe().Replace(student, "_")}.dll"));
+        var compiled = SubmissionCompiler.Compile(student, folder, Path.Combine(scratch, $"{AssemblySafe().Replace(student, "_")}.dll"), checkApis: !options.AllowAnyApi);
         var plan = GradingPlan.For(compiled.Variants, options.Variant);
 
         if (!compiled.Compiles)
-            return Result(compiled, plan.Select(item => NotRun(item, "not run: the submission does not compile")).ToList(), "does not compile", clock);
+            return Result(compiled, plan.Select(item => NotRun(item, "not run: the submission does not compile")).ToList(), compiled.FailureVerdict, clock);
         if (compiled.Variants.Count == 0)
             return Result(compiled, [], "no [Variant] model: mark the model class with [Variant(n)] (README, \"The contract\")", clock);
 
         var verdicts = await RunAsync(compiled, plan, scratch, DateTime.UtcNow + options.StudentTimeout);
         var first = verdicts.FirstOrDefault(verdict => verdict.Status == ScenarioStatus.Interrupted);
-        return Result(compiled, verdicts, first is null ? StudentResult.Graded : $"{first.Message} (in \"{first.Scenario.Name}\")", clock);
+        var refused = verdicts.SelectMany(verdict => verdict.Evidence.Refusals).FirstOrDefault();
+        return Result(compiled, verdicts, first is not null ? $"{first.Message} (in \"{first.Scenario.Name}\")"
+            : refused is not null ? $"evidence refused: {refused}" : StudentResult.Graded, clock);
     }
 
     private async Task<List<ScenarioVerdict>> RunAsync(CompiledSubmission compiled, IReadOnlyList<(string Number, Scenario Scenario)> plan, string scratch, DateTime deadline)

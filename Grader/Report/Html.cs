@@ -1,20 +1,28 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
+using ConvSpecs.Grader.Results;
 
 namespace ConvSpecs.Grader.Report;
 
 /// <summary>Small HTML helpers; every text goes through <see cref="Text"/>, since much of it comes from students.</summary>
 internal static class Html
 {
-    public static string Text(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Text for an element or an attribute value in quotes: &lt; &gt; &amp; " ' encoded, control characters removed.</summary>
+    public static string Text(string? text) => WebUtility.HtmlEncode(TerminalText.Clean(text));
 
-    /// <summary>An id usable in a fragment link (#student-…): letters and digits kept, everything else as its code.</summary>
-    public static string Id(string prefix, string text)
+    /// <summary>
+    /// An id usable in a fragment link (#student-ivan-petrov-3f2a9c1e): the kind, a readable slug of the parts (ASCII letters,
+    /// digits, '-' and '_' only, cut to 40 characters), and the first 8 hex digits of the SHA-256 of the parts, so two students
+    /// whose names slug alike still get their own ids. Nothing of a name reaches the id's characters unchecked.
+    /// </summary>
+    public static string Id(string kind, params string[] parts)
     {
-        var id = new StringBuilder(prefix).Append('-');
-        foreach (var rune in text.EnumerateRunes())
-            id.Append(Rune.IsLetterOrDigit(rune) ? rune.ToString() : $"_{rune.Value:x}");
-        return id.ToString();
+        var slug = new StringBuilder();
+        foreach (var c in string.Join('-', parts))
+            if (slug.Length < 40) slug.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', parts.Prepend(kind))));
+        return $"{kind}-{slug}-{Convert.ToHexStringLower(hash)[..8]}";
     }
 
     public static string Png(byte[] png, string name) =>

@@ -96,7 +96,7 @@ public static class HtmlReport
         html.Append("</ul><div>");
         foreach (var (student, verdict) in verdicts)
             html.Append(CultureInfo.InvariantCulture,
-                $"<a class=\"chip {CssClass(verdict.Status)}\" href=\"#{Html.Id(student, verdict.Number)}\" title=\"{Html.Text(verdict.Message ?? "passed")}\">{Mark(verdict.Status)} {Html.Text(student)}</a>");
+                $"<a class=\"chip {CssClass(verdict.Status)}\" href=\"#{Html.Id("result", student, verdict.Number)}\" title=\"{Html.Text(verdict.Message ?? "passed")}\">{Mark(verdict.Status)} {Html.Text(student)}</a>");
         html.Append("</div></div>\n");
     }
 
@@ -112,9 +112,10 @@ public static class HtmlReport
         foreach (var verdict in student.Scenarios)
         {
             var status = CssClass(verdict.Status);
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"scenario {status}\" id=\"{Html.Id(student.Student, verdict.Number)}\">")
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"scenario {status}\" id=\"{Html.Id("result", student.Student, verdict.Number)}\">")
                 .Append(CultureInfo.InvariantCulture, $"<h3>{Html.Text(verdict.Number)} {Html.Text(verdict.Name)} <span class=\"{status}\">{Mark(verdict.Status)} {Html.Text(GradescopeResults.Status(verdict.Status))}</span></h3>");
             if (verdict.Message is { } message) html.Append("<pre>").Append(Html.Text(message)).Append("</pre>");
+            foreach (var refusal in verdict.Evidence.Refusals) html.Append("<p class=\"failed\">Evidence refused: ").Append(Html.Text(refusal)).Append("</p>");
             if (verdict.Steps.Count > 0)
             {
                 html.Append("<ul class=\"steps\">");

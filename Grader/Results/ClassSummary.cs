@@ -25,10 +25,13 @@ public static class ClassSummary
         return csv.ToString();
     }
 
-    /// <summary>A table that fits one screen: a row per student, the verdict cut to fit 100 columns.</summary>
+    /// <summary>
+    /// A table that fits one screen: a row per student, the verdict cut to fit 100 columns. Names and verdicts come from
+    /// students (a folder's name, a crashing process's last output), so each is cleaned and kept on its line.
+    /// </summary>
     public static string ToTable(IReadOnlyList<StudentResult> students, TimeSpan wallTime, string sandbox)
     {
-        var width = Math.Clamp(students.Select(student => student.Student.Length).DefaultIfEmpty(0).Max(), "student".Length, 24);
+        var width = Math.Clamp(students.Select(student => TerminalText.OneLine(student.Student).Length).DefaultIfEmpty(0).Max(), "student".Length, 24);
         var lines = new List<string>
         {
             $"{"student".PadRight(width)}  variants  passed   score   time  verdict",
@@ -37,9 +40,9 @@ public static class ClassSummary
         foreach (var student in students)
         {
             var row = string.Create(CultureInfo.InvariantCulture,
-                $"{Cut(student.Student, width).PadRight(width)}  {Cut(string.Join(",", student.Variants), 8),-8}  {$"{student.Passed}/{student.Scenarios.Count}",6}  " +
+                $"{Cut(TerminalText.OneLine(student.Student), width).PadRight(width)}  {Cut(string.Join(",", student.Variants), 8),-8}  {$"{student.Passed}/{student.Scenarios.Count}",6}  " +
                 $"{$"{GradescopeResults.Score(student):0.#}/{GradescopeResults.MaxScore(student):0.#}",6}  {student.Duration.TotalSeconds,4:0}s  ");
-            lines.Add(row + Cut(student.Verdict, Math.Max(20, 100 - row.Length)));
+            lines.Add(row + Cut(TerminalText.OneLine(student.Verdict), Math.Max(20, 100 - row.Length)));
         }
         lines.Add(new('-', 100));
         lines.Add(string.Create(CultureInfo.InvariantCulture,
@@ -49,10 +52,15 @@ public static class ClassSummary
 
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 
-    private static string Field(string text)
+    /// <summary>
+    /// A CSV field: on one line with control characters removed (as on the terminal), so every row is one line; a leading
+    /// = + - @ or tab prefixed with ', so that a folder named "=HYPERLINK(…)" is not a spreadsheet formula (OWASP's CSV
+    /// injection advice; a leading CR is removed with the other control characters); quoted when needed.
+    /// </summary>
+    public static string Field(string text)
     {
-        // a student's folder named "=cmd…" must not become a spreadsheet formula
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
+        text = TerminalText.Clean(text).Replace('\n', '␤');
+        if (text.Length > 0 && "=+-@\t".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
         return text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }

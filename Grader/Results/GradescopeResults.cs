@@ -31,7 +31,7 @@ public static class GradescopeResults
         if (!student.Compiles)
             tests.Add(Check("Compiles", "0", false, $"**failed**: the submission does not compile.\n\n{MarkdownText.Fenced(string.Join('\n', student.CompileErrors))}"));
         else if (student.Variants.Count == 0)
-            tests.Add(Check("Has a [Variant] model", "0", false, $"**failed**: {student.Verdict}."));
+            tests.Add(Check("Has a [Variant] model", "0", false, $"**failed**: no [Variant] model.\n\n{MarkdownText.Fenced(student.Verdict)}"));
         tests.AddRange(student.Scenarios.Select(verdict => (object)new
         {
             score = verdict.Passed ? ScenarioScoring.Points(verdict.Scenario) : 0,
@@ -86,14 +86,20 @@ public static class GradescopeResults
         visibility = "visible",
     };
 
+    // The student's name and verdict (a crash's last output) are the student's text: fenced, never raw markdown.
     private static string Summary(StudentResult student)
     {
         var variants = student.Variants.Count == 0 ? "none" : string.Join(", ", student.Variants);
         return string.Create(CultureInfo.InvariantCulture,
-            $"**{student.Student}**: variants found: {variants}. {student.Passed} of {student.Scenarios.Count} scenarios passed, " +
-            $"{Score(student):0.##} / {MaxScore(student):0.##} points. Verdict: {student.Verdict}.");
+            $"Variants found: {variants}. {student.Passed} of {student.Scenarios.Count} scenarios passed, " +
+            $"{Score(student):0.##} / {MaxScore(student):0.##} points.\n\n{MarkdownText.Fenced($"student: {student.Student}\nverdict: {student.Verdict}")}\n");
     }
 
+    /// <summary>
+    /// A scenario's markdown: the grader's status line, then everything that came from the student's process (the message,
+    /// the steps it reported, its statistics, tables and plot names) in fenced blocks, so a student's own statistics.md with
+    /// raw HTML or a javascript: link reaches Gradescope as text.
+    /// </summary>
     private static string Output(ScenarioVerdict verdict)
     {
         var text = new StringBuilder();
@@ -102,13 +108,15 @@ public static class GradescopeResults
         if (verdict.Scenario.RuleName is { } rule) text.Append(CultureInfo.InvariantCulture, $" · Rule: {rule}");
         text.Append("\n\n");
         if (verdict.Message is { } message) text.Append(MarkdownText.Fenced(message)).Append("\n\n");
-        foreach (var step in verdict.Steps)
-            text.Append(CultureInfo.InvariantCulture, $"- {Mark(step.Outcome)} {step.Text}\n");
-        if (verdict.Steps.Count > 0) text.Append('\n');
-        if (verdict.Evidence.Statistics.Count > 0) text.Append(StatisticsTable.Render(verdict.Evidence.Statistics).ReplaceLineEndings("\n")).Append("\n\n");
-        foreach (var (name, markdown) in verdict.Evidence.Tables) text.Append(CultureInfo.InvariantCulture, $"**{name}**\n\n{markdown}\n\n");
-        if (verdict.Evidence.Plots.Count > 0)
-            text.Append(CultureInfo.InvariantCulture, $"Plots (in the HTML report): {string.Join(", ", verdict.Evidence.Plots.Select(plot => plot.Name))}\n");
+        if (verdict.Steps.Count > 0)
+            text.Append("Steps:\n\n").Append(MarkdownText.Fenced(string.Join('\n', verdict.Steps.Select(step => $"{Mark(step.Outcome)} {step.Text}")))).Append("\n\n");
+        var measured = new List<string>();
+        if (verdict.Evidence.Statistics.Count > 0) measured.Add(StatisticsTable.Render(verdict.Evidence.Statistics).ReplaceLineEndings("\n"));
+        measured.AddRange(verdict.Evidence.Tables.Select(table => $"{table.Name}\n{table.Markdown}"));
+        if (verdict.Evidence.Plots.Count > 0) measured.Add($"plots (in the HTML report): {string.Join(", ", verdict.Evidence.Plots.Select(plot => plot.Name))}");
+        if (measured.Count > 0) text.Append("Measured:\n\n").Append(MarkdownText.Fenced(string.Join("\n\n", measured))).Append("\n\n");
+        if (verdict.Evidence.Refusals.Count > 0)
+            text.Append("Evidence refused:\n\n").Append(MarkdownText.Fenced(string.Join('\n', verdict.Evidence.Refusals))).Append("\n\n");
         return text.ToString().TrimEnd() + "\n";
     }
 

@@ -40,4 +40,36 @@ public sealed class ClassSummaryTests
 
         csv.Split('\n')[1].Should().StartWith("\"'=HYPERLINK(\"\"x\"\")\",");
     }
+
+    [Theory]
+    [InlineData("=1+2", "'=1+2")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tTab", "'\tTab")]
+    [InlineData("\r=1+2", "'=1+2")]
+    [InlineData("Line\nBreak", "Line␤Break")]
+    [InlineData("Esc\u001b[31mRed\u009b", "Esc[31mRed")]
+    [InlineData("a,b", "\"a,b\"")]
+    public void ACsvFieldIsNeutralisedAndKeptOnOneLine(string text, string expected)
+    {
+        ClassSummary.Field(text).Should().Be(expected);
+    }
+
+    [Fact]
+    public void TheTerminalTableKeepsEachStudentOnOneLineWithoutControlCharacters()
+    {
+        var students = new[]
+        {
+            new Grading.StudentResult("Line\nBreak", [], [], [], "crashed: \u001b]0;x\u0007\u001b[2Jout\r\nline2", TimeSpan.Zero),
+            new Grading.StudentResult("Bidi\u202Eevil", [], [], [], "graded", TimeSpan.Zero),
+        };
+
+        var lines = ClassSummary.ToTable(students, TimeSpan.Zero, "none").TrimEnd('\n').Split('\n');
+
+        lines.Should().HaveCount(students.Length + 4);
+        lines[2].Should().StartWith("Line␤Break").And.EndWith("crashed: ]0;x[2Jout␤line2");
+        lines[3].Should().StartWith("Bidievil");
+        string.Join('\n', lines).Should().NotMatchRegex(@"[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]");
+    }
 }

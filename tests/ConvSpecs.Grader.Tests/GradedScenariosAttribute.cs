@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using ConvSpecs.Grader.Compiling;
 using ConvSpecs.Grader.Grading;
+using ConvSpecs.Grader.Results;
 using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;
@@ -10,7 +11,7 @@ namespace ConvSpecs.Grader.Tests;
 
 /// <summary>
 /// One row per student of CONVSPECS_SUBMISSIONS ("does it compile and name a variant") and per scenario of the
-/// variants the student attempts, found by compiling each folder at discovery. Without the variable: one skipped row.
+/// variants the student attempts, found from each folder's [Variant] attributes at discovery. Without the variable: one skipped row.
 /// </summary>
 public sealed class GradedScenariosAttribute : DataAttribute
 {
@@ -27,17 +28,15 @@ public sealed class GradedScenariosAttribute : DataAttribute
             }]);
 
         var options = GradingOptions.FromEnvironment();
-        var scratch = Directory.CreateTempSubdirectory("convspecs-discovery-").FullName;
         var rows = new List<ITheoryDataRow>();
-        foreach (var folder in Directory.EnumerateDirectories(options.SubmissionsDirectory).Where(path => !Path.GetFileName(path).StartsWith('.')).Order(StringComparer.Ordinal))
+        // the students the grader will grade, and the variants they name, without compiling method bodies (the grading compiles once)
+        foreach (var (student, folder) in GradingPlan.Students(options.SubmissionsDirectory).Students)
         {
-            var student = Path.GetFileName(folder);
-            var compiled = SubmissionCompiler.Compile(student, folder, Path.Combine(scratch, $"{rows.Count}.dll"));
-            rows.Add(Row(student, SubmissionRow, $"Submission compiles and has a [Variant] model [{student}]", null));
-            rows.AddRange(GradingPlan.For(compiled.Variants, options.Variant).Select(item =>
-                Row(student, item.Number, $"{item.Scenario.FeatureName}: {item.Scenario.Name} [{student}]", item.Number.Split('.')[0])));
+            var shown = TerminalText.OneLine(student);
+            rows.Add(Row(student, SubmissionRow, $"Submission compiles and has a [Variant] model [{shown}]", null));
+            rows.AddRange(GradingPlan.For(SubmissionCompiler.Variants(folder), options.Variant).Select(item =>
+                Row(student, item.Number, $"{item.Scenario.FeatureName}: {item.Scenario.Name} [{shown}]", item.Number.Split('.')[0])));
         }
-        Directory.Delete(scratch, recursive: true);
         return new(rows);
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConvSpecs.Grader.Grading;
+using ConvSpecs.Grader.Results;
 using FluentAssertions;
 using Xunit;
 
@@ -60,4 +62,24 @@ public sealed class GradescopeResultsTests
     }
 
     private static IEnumerable<string> Names(JsonElement element) => element.EnumerateObject().Select(property => property.Name);
+
+    [Fact]
+    public void AFenceIsLongerThanAnyRunOfBackticksInTheText()
+    {
+        var fenced = MarkdownText.Fenced("a\n````\n<b>bold</b>\u001b[31m");
+
+        fenced.Should().Be("`````text\na\n````\n<b>bold</b>[31m\n`````");
+    }
+
+    [Fact]
+    public void TheStudentsNameAndVerdictAreFencedInTheSummary()
+    {
+        var student = new StudentResult("<img src=x onerror=alert(1)>", [], [], [], "crashed: [x](javascript:alert(1))", TimeSpan.Zero);
+        var options = new GradingOptions { SubmissionsDirectory = "/s", OutputDirectory = "/o" };
+
+        using var document = JsonDocument.Parse(GradescopeResults.ToJson(student, options, "none"));
+        var summary = document.RootElement.GetProperty("output").GetString()!;
+
+        summary.Should().StartWith("Variants found: none. 0 of 0 scenarios passed, 0 / 0 points.\n\n```text\nstudent: <img src=x onerror=alert(1)>\nverdict: crashed: [x](javascript:alert(1))\n```");
+    }
 }

@@ -67,6 +67,22 @@ public sealed partial class HtmlReportTests
         page.Should().Contain("Student: WrongShape").And.Contain("(measured (64, 8, 8))").And.NotContain("Student: Good");
     }
 
+    [Fact]
+    public void AnIdIsASafeSlugWithAHashOfEveryPart()
+    {
+        var id = Report.Html.Id("result", "X\"><img src=x onerror=alert(1)>", "2.1");
+
+        id.Should().MatchRegex("^result-X___img_src_x_onerror_alert_1__-2_1-[0-9a-f]{8}$");
+        Report.Html.Id("student", "a b").Should().NotBe(Report.Html.Id("student", "a_b"), "names that slug alike keep their own ids");
+        Report.Html.Id("result", "a", "b-c").Should().NotBe(Report.Html.Id("result", "a-b", "c"));
+    }
+
+    [Fact]
+    public void TextIsEncodedForElementsAndQuotedAttributesWithoutControlCharacters()
+    {
+        Report.Html.Text("\"><script>alert('x')</script>&\u001b[31m\n").Should().Be("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;[31m\n");
+    }
+
     private static string RenderInChromium(string page)
     {
         var folder = Directory.CreateTempSubdirectory("convspecs-report-").FullName;
