@@ -10,7 +10,9 @@ namespace ConvSpecs.Mutants.Tests;
 
 /// <summary>
 /// Rule × mutant: a rule kills a mutant when any of its scenarios fails for it. Harness checks (@harness) test the
-/// suite's own loop, not the model, and are left out; scenarios that train run only when <see cref="Training"/> is on.
+/// suite's own loop, not the model, and are left out. Scenarios that train run only when <see cref="Training"/> is on,
+/// and then only for the models that must pass everything and the mutants whose header names that rule: training a
+/// pair takes a minute or more, and a mutant of a structural rule has nothing to show there.
 /// A rule whose scenarios are all @experiment gives no points, so no mutant is required to kill it: it is informational.
 /// </summary>
 public sealed class KillMatrix
@@ -62,7 +64,8 @@ public sealed class KillMatrix
             foreach (var rule in matrix.Rules.Where(rule => mutant.Submission!.Tasks.Contains(rule.Task)))
             {
                 var results = new List<(Scenario, ScenarioResult)>();
-                foreach (var scenario in rule.Scenarios.Where(scenario => training || !Trains(scenario)))
+                var trainHere = training && (mutant.MustPassAll || mutant.MustFail.Contains(rule.Title));
+                foreach (var scenario in rule.Scenarios.Where(scenario => trainHere || !Trains(scenario)))
                 {
                     results.Add((scenario, Specification.Run(scenario, mutant.Submission!, settings)));
                     ran++;
@@ -116,7 +119,8 @@ public sealed class KillMatrix
         var text = new StringBuilder();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Kill matrix: {Rules.Count} rules, {Mutants.Count} models (the reference and tests/Mutants/); training scenarios {(Training ? "included" : "left out (./run-specs.sh --mutants runs them)")}."))
-            .AppendLine("K killed, * as its header says it must be, ! against its header, . survived, - not run (trains), blank: not its variant.");
+            .AppendLine("K killed, * as its header says it must be, ! against its header, . survived, - not run (it trains: only for correct models and")
+            .AppendLine("the mutants that name the rule), blank: not its variant.");
         foreach (var feature in Rules.GroupBy(rule => rule.Feature))
         {
             var columns = Mutants.Where(mutant => feature.Any(rule => CellOf(rule, mutant) != Cell.NotAttempted)).ToList();
