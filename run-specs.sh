@@ -21,6 +21,7 @@ usage: ./run-specs.sh [options]
   --submissions DIR    auto-grader: grade every sub-folder of DIR as one student, isolated (README, "Auto-grader")
   --out DIR            with --submissions: the results folder (default artifacts/grading)
   --mutants            the kill matrix: every rule against every mutant of tests/Mutants/, training included
+                       (with --variant N: that variant's rules and mutants only)
   -h, --help           this text
 USAGE
 }

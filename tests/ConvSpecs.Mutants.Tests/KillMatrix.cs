@@ -46,17 +46,18 @@ public sealed class KillMatrix
     /// <summary>Scenarios whose models are trained first: a Given step of the form "… each trained with …".</summary>
     public static bool Trains(Scenario scenario) => scenario.Steps.Any(step => step.Text.Contains(", each trained with ", StringComparison.Ordinal));
 
-    /// <summary>Every rule of every feature, in the order of the features.</summary>
-    public static IReadOnlyList<Rule> AllRules() =>
+    /// <summary>Every rule of every feature, in the order of the features; of one variant ("2", "pooling") when <paramref name="only"/> names it.</summary>
+    public static IReadOnlyList<Rule> AllRules(string? only = null) =>
         [.. Specification.Suite.Scenarios.Where(scenario => scenario.RuleName is not null && Specification.TaskOf(scenario) is not null)
+            .Where(scenario => string.IsNullOrEmpty(only) || Specification.VariantOf(scenario) == only)
             .GroupBy(scenario => (scenario.FeatureName, scenario.RuleName!))
             .Select(rule => new Rule(rule.Key.FeatureName, rule.Key.Item2, Specification.TaskOf(rule.First())!,
                 [.. rule.Where(scenario => !scenario.Tags.Contains(ScenarioScoring.HarnessTag))]))];
 
     /// <summary>Runs every scenario of every rule each mutant's variants have, one mutant after the other.</summary>
-    public static KillMatrix Run(IReadOnlyList<Mutant> mutants, bool training, RunSettings settings, Action<string> log)
+    public static KillMatrix Run(IReadOnlyList<Mutant> mutants, bool training, RunSettings settings, Action<string> log, string? only = null)
     {
-        var matrix = new KillMatrix(AllRules(), mutants, training);
+        var matrix = new KillMatrix(AllRules(only), mutants, training);
         foreach (var mutant in mutants.Where(mutant => mutant.Submission is not null))
         {
             var clock = Stopwatch.StartNew();
@@ -87,7 +88,7 @@ public sealed class KillMatrix
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var mutant in Mutants)
+        foreach (var mutant in Mutants.Where(mutant => mutant.Submission is null || Rules.Any(rule => mutant.Submission.Tasks.Contains(rule.Task))))
         {
             if (mutant.Problem is not null)
             {

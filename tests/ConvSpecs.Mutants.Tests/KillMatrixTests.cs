@@ -46,7 +46,8 @@ public sealed class KillMatrixTests
         {
             var settings = RunSettings.FromEnvironment() with { EvidenceRoot = Path.Combine(scratch.FullName, "evidence") };
             List<Mutant> mutants = [Mutant.Reference(), .. Mutant.LoadAll(Path.Combine(root, "tests", "Mutants"), scratch.FullName)];
-            return (mutants, KillMatrix.Run(mutants, training, settings, log));
+            // ./run-specs.sh --mutants --variant N: one variant's rules and mutants
+            return (mutants, KillMatrix.Run(mutants, training, settings, log, Environment.GetEnvironmentVariable("CONVSPECS_VARIANT")));
         }
         finally
         {
