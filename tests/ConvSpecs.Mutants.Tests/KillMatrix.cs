@@ -88,7 +88,7 @@ public sealed class KillMatrix
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var mutant in Mutants.Where(mutant => mutant.Submission is null || Rules.Any(rule => mutant.Submission.Tasks.Contains(rule.Task))))
+        foreach (var mutant in Mutants.Where(Attempts))
         {
             if (mutant.Problem is not null)
             {
@@ -119,7 +119,7 @@ public sealed class KillMatrix
     {
         var text = new StringBuilder();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Kill matrix: {Rules.Count} rules, {Mutants.Count} models (the reference and tests/Mutants/); training scenarios {(Training ? "included" : "left out (./run-specs.sh --mutants runs them)")}."))
+            $"Kill matrix: {Rules.Count} rules, {Mutants.Count(Attempts)} models (the reference and tests/Mutants/); training scenarios {(Training ? "included" : "left out (./run-specs.sh --mutants runs them)")}."))
             .AppendLine("K killed, * as its header says it must be, ! against its header, . survived, - not run (it trains: only for correct models and")
             .AppendLine("the mutants that name the rule), blank: not its variant.");
         foreach (var feature in Rules.GroupBy(rule => rule.Feature))
@@ -148,6 +148,9 @@ public sealed class KillMatrix
                 text.AppendLine($"    {mutant.Name} × {rule.Title}: {FirstFailure(rule, mutant)}");
         return text.ToString();
     }
+
+    // a mutant that did not compile is shown whatever the variant: its header cannot be checked
+    private bool Attempts(Mutant mutant) => mutant.Submission is null || Rules.Any(rule => mutant.Submission.Tasks.Contains(rule.Task));
 
     private const int RuleWidth = 64;
 
