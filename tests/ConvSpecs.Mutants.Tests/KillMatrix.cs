@@ -50,8 +50,8 @@ public sealed class KillMatrix
     public static IReadOnlyList<Rule> AllRules(string? only = null) =>
         [.. Specification.Suite.Scenarios.Where(scenario => scenario.RuleName is not null && Specification.TaskOf(scenario) is not null)
             .Where(scenario => string.IsNullOrEmpty(only) || Specification.VariantOf(scenario) == only)
-            .GroupBy(scenario => (scenario.FeatureName, scenario.RuleName!))
-            .Select(rule => new Rule(rule.Key.FeatureName, rule.Key.Item2, Specification.TaskOf(rule.First())!,
+            .GroupBy(scenario => (scenario.FeatureName, Title: scenario.RuleName!))
+            .Select(rule => new Rule(rule.Key.FeatureName, rule.Key.Title, Specification.TaskOf(rule.First())!,
                 [.. rule.Where(scenario => !scenario.Tags.Contains(ScenarioScoring.HarnessTag))]))];
 
     /// <summary>Runs every scenario of every rule each mutant's variants have, one mutant after the other.</summary>
