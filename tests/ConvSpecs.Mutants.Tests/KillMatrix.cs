@@ -143,9 +143,6 @@ public sealed class KillMatrix
         var problems = Problems();
         text.AppendLine().AppendLine(problems.Count == 0 ? "Every rule is killed by a mutant; every correct model passes." : $"{problems.Count} problem(s):");
         foreach (var problem in problems) text.AppendLine($"  - {problem}");
-        foreach (var mutant in Mutants.Where(mutant => mutant.MustPassAll))
-            foreach (var rule in Rules.Where(rule => CellOf(rule, mutant) == Cell.Killed))
-                text.AppendLine($"    {mutant.Name} × {rule.Title}: {FirstFailure(rule, mutant)}");
         return text.ToString();
     }
 
