@@ -22,6 +22,8 @@ usage: ./run-specs.sh [options]
   --glossary           regenerate Features/GLOSSARY.md from the step bindings
   --submissions DIR    auto-grader: grade every sub-folder of DIR as one student, isolated (README, "Auto-grader")
   --out DIR            with --submissions: the results folder (default artifacts/grading)
+  --mutants            the kill matrix: every rule against every mutant of tests/Mutants/, training included
+                       (with --variant N: that variant's rules and mutants only)
   -h, --help           this text
 USAGE
 }
@@ -43,6 +45,7 @@ fetch_cifar10() {
 
 test_args=()
 submissions=""
+mutants=0
 run_specs=1
 watch=0
 while [ $# -gt 0 ]; do
@@ -59,6 +62,7 @@ while [ $# -gt 0 ]; do
     --dataset) export CONVSPECS_DATASET="${2:?--dataset needs auto, cifar10 or mnist}"; shift 2 ;;
     --pooling-npz) export CONVSPECS_POOLING_NPZ="${2:?--pooling-npz needs a path}"; shift 2 ;;
     --fetch-cifar10) fetch_cifar10; exit $? ;;
+    --mutants) mutants=1; shift ;;
     --check) test_args+=(--filter-class "ConvSpecs.Suite.BindingTests"); run_specs=0; shift ;;
     --glossary) export CONVSPECS_UPDATE_GLOSSARY=1; test_args+=(--filter-method "*Glossary*"); run_specs=0; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -109,6 +113,19 @@ if [ -n "${CONVSPECS_SUBMISSION:-}" ] && [ "$run_specs" = 1 ]; then
 fi
 [ "$watch" = 1 ] && { echo "run-specs.sh: --watch needs --submission NAME" >&2; exit 2; }
 # --- end of the student's check ---
+
+# --- mutants: rule × mutant, killed or survived (README, "Every rule proves it can fail") ---
+# The explicit test also runs the scenarios that train; it fails when a rule is killed by nothing, a correct model
+# fails a rule, or a mutant survives a rule its header says it must fail.
+if [ "$mutants" = 1 ]; then
+  matrix="$PWD/artifacts/mutants/kill-matrix.txt"
+  mkdir -p "$(dirname "$matrix")" && rm -f "$matrix"
+  CONVSPECS_KILL_MATRIX="$matrix" dotnet test --project tests/ConvSpecs.Mutants.Tests --explicit only
+  status=$?
+  [ -f "$matrix" ] && { echo; cat "$matrix"; echo "Kill matrix: $matrix"; }
+  exit $status
+fi
+# --- end of mutants ---
 
 evidence="${CONVSPECS_EVIDENCE_DIR:-$PWD/artifacts/evidence}"
 export CONVSPECS_EVIDENCE_DIR="$evidence"

@@ -55,8 +55,10 @@ Feature: Pooling-only network
       Then each model's test accuracy is above 50%
       And a chart shows the training and validation accuracy per epoch of both models
 
+    @experiment
     Scenario: Where validation accuracy levels off
       Then the epoch from which each model's validation accuracy stays within 1 percentage point of its best is reported
 
+    @harness
     Scenario: Training frees every batch's tensors
       Then the number of live tensors is the same after every epoch

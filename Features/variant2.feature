@@ -32,6 +32,7 @@ Feature: Variant 2
 
   Rule: Experiment: padding=0 against padding=1
 
+    @experiment
     Scenario: Padding 0 and padding 1 on the same input
       Given its padding=1 twin
       When the same random batch of 8 passes through the model and its twin

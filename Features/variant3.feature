@@ -22,5 +22,6 @@ Feature: Variant 3
 
   Rule: Experiment: parameters per layer against the limit
 
+    @experiment
     Scenario: Parameters per layer
       Then a bar chart shows the parameters of every layer against the limit of 50 000

@@ -58,10 +58,12 @@ Feature: Variant 4
       And each model's test accuracy is above 30%
       And a chart shows the mean training loss per epoch of both models
 
+    @experiment
     Scenario: The variance entering the final Linear, Flatten against GAP
       Then a chart shows the variance entering the final Linear per epoch of both models
       And the ratio of the "flatten" model's variance to the "gap" model's after the last epoch is reported next to seed 000's 4.96
 
+    @harness
     Scenario: Training frees every batch's tensors
       Then the number of live tensors is the same after every epoch
       And resident memory grows by less than 4 MiB per batch from the first epoch to the last

@@ -24,6 +24,7 @@ Feature: Variant 6
 
   Rule: Experiment: MaxPool against AdaptiveAvgPool on the same tensor
 
+    @experiment
     Scenario: Feature maps after each pooling
       When a random batch of 1 with samples of shape (3, 64, 64) passes through the model
       Then the feature maps after the first MaxPool2d are drawn

@@ -67,11 +67,15 @@ internal static partial class FeatureLoader
             description,
             ruleOfScenario.GetValueOrDefault(pickle.AstNodeIds[0]),
             pickle.Name,
-            [.. pickle.Tags.Select(tag => tag.Name.TrimStart('@')).Distinct()],
+            InnermostLast(pickle.Tags.Select(tag => tag.Name.TrimStart('@'))),
             [.. pickle.Steps.Select(step => ToStep(file, steps[step.AstNodeIds[0]], step))],
             file,
             (int)pickle.Location.Line))];
     }
+
+    // Pickles list the feature's tags, then the rule's, the scenario's and the examples'. A tag repeated at several
+    // levels is kept where it occurs last, so the innermost @points:N stays last and wins over an outer, different one.
+    private static List<string> InnermostLast(IEnumerable<string> tags) => [.. tags.Reverse().Distinct().Reverse()];
 
     private static void Index(Background? background, Messages.Scenario? scenario, Dictionary<string, Step> steps)
     {

@@ -90,7 +90,7 @@ public static class HtmlReport
         html.Append("<div class=\"scenario\">")
             .Append(CultureInfo.InvariantCulture, $"<strong>Scenario: {Html.Text(scenario.Name)}</strong> ")
             .Append(CultureInfo.InvariantCulture, $"<span class=\"tags\">{Html.Text(string.Join(" ", scenario.Tags.Select(tag => "@" + tag)))} · " +
-                $"{ScenarioScoring.Points(scenario):0.##} point(s), {Html.Text(ScenarioScoring.Visibility(scenario))} · {Html.Text(scenario.Id)}</span>")
+                $"{Html.Text(ScenarioScoring.Worth(scenario))}, {Html.Text(ScenarioScoring.Visibility(scenario))} · {Html.Text(scenario.Id)}</span>")
             .Append("<ul class=\"steps\">");
         foreach (var step in scenario.Steps) html.Append(CultureInfo.InvariantCulture, $"<li><b>{Html.Text(step.Keyword)}</b> {Html.Text(step.Text)}</li>");
         html.Append("</ul><div>");

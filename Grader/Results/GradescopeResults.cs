@@ -104,7 +104,8 @@ public static class GradescopeResults
     {
         var text = new StringBuilder();
         var points = ScenarioScoring.Points(verdict.Scenario);
-        text.Append(CultureInfo.InvariantCulture, $"**{Status(verdict.Status)}** · {(verdict.Passed ? points : 0):0.##} / {points:0.##}");
+        text.Append(CultureInfo.InvariantCulture, $"**{Status(verdict.Status)}** · ");
+        text.Append(ScenarioScoring.IsScored(verdict.Scenario) ? string.Create(CultureInfo.InvariantCulture, $"{(verdict.Passed ? points : 0):0.##} / {points:0.##}") : $"informational, {ScenarioScoring.Worth(verdict.Scenario)}");
         if (verdict.Scenario.RuleName is { } rule) text.Append(CultureInfo.InvariantCulture, $" · Rule: {rule}");
         text.Append("\n\n");
         if (verdict.Message is { } message) text.Append(MarkdownText.Fenced(message)).Append("\n\n");

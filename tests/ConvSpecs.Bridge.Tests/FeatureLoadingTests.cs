@@ -74,6 +74,33 @@ public sealed class FeatureLoadingTests
     }
 
     [Fact]
+    public void ATagRepeatedAtSeveralLevelsKeepsItsInnermostPlaceSoTheInnermostPointsWin()
+    {
+        var folder = Directory.CreateTempSubdirectory("convspecs-tags-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "points.feature"), """
+                @points:2 @graded
+                Feature: Points
+                  @points:1
+                  Rule: A rule worth one point a scenario
+                    @points:2 @graded
+                    Scenario: The scenario's own points
+                      Given the calculator is switched on
+                """);
+
+            var scenario = SpecSuite.Load(folder.FullName, typeof(Fixtures).Assembly).Named("The scenario's own points");
+
+            scenario.Tags.Should().Equal("points:1", "points:2", "graded");
+            scenario.Tags.Last(tag => tag.StartsWith("points:", StringComparison.Ordinal)).Should().Be("points:2");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void FeatureNameAndDescriptionAreKeptWithTheDescriptionLinesTrimmed()
     {
         var scenario = suite.Named("Add two numbers");

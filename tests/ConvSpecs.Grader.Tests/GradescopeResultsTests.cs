@@ -49,6 +49,21 @@ public sealed class GradescopeResultsTests
     }
 
     [Fact]
+    public async Task AnExperimentIsListedWithItsStatusAndNoPoints()
+    {
+        await FixtureBatch.Batch;
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(FixtureBatch.BatchOutput, "students", "WrongShape", "results.json")));
+
+        var experiment = document.RootElement.GetProperty("tests").EnumerateArray()
+            .Single(test => test.GetProperty("name").GetString() == "Variant 2: Padding 0 and padding 1 on the same input");
+
+        (experiment.GetProperty("score").GetDouble(), experiment.GetProperty("max_score").GetDouble()).Should().Be((0.0, 0.0));
+        experiment.GetProperty("status").GetString().Should().BeOneOf("passed", "failed");
+        experiment.GetProperty("output").GetString().Should().Contain(" · informational, experiment: no points");
+        experiment.GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()).Should().Contain("experiment");
+    }
+
+    [Fact]
     public async Task TheScoreIsTheSumOfThePassedTestsPoints()
     {
         await FixtureBatch.Batch;

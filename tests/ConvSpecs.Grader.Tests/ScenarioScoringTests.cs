@@ -24,6 +24,17 @@ public sealed class ScenarioScoringTests
     }
 
     [Theory]
+    [InlineData("experiment", "experiment: no points")]
+    [InlineData("harness", "harness check: no points")]
+    public void ExperimentsAndHarnessChecksGiveNoPointsWhateverTheirPointsTag(string tag, string worth)
+    {
+        var scenario = Tagged("points:2", "variant2", tag);
+
+        (ScenarioScoring.IsScored(scenario), ScenarioScoring.Points(scenario), ScenarioScoring.Worth(scenario)).Should().Be((false, 0.0, worth));
+        ScenarioScoring.Worth(Tagged("points:2")).Should().Be("2 point(s)");
+    }
+
+    [Theory]
     [InlineData("hidden", "hidden")]
     [InlineData("visibility:after_due_date", "after_due_date")]
     [InlineData("visibility:after_published", "after_published")]

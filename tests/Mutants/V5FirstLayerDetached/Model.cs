@@ -1,0 +1,24 @@
+// Mutant: the first convolution's output is detached, so no gradient reaches its weights.
+// Must fail: Experiment: gradients per layer
+using ConvSpecs.Models;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ConvSpecs.Mutants.V5FirstLayerDetached;
+
+[Variant(5)]
+public sealed class AlternatingDepthNet : Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1 = Conv2d(3, 16, 3, stride: 2, padding: 1);
+    private readonly ReLU relu1 = ReLU();
+    private readonly Conv2d conv2 = Conv2d(16, 32, 3, stride: 2, padding: 1);
+    private readonly ReLU relu2 = ReLU();
+    private readonly Conv2d conv3 = Conv2d(32, 64, 3, padding: 1);
+    private readonly ReLU relu3 = ReLU();
+
+    public AlternatingDepthNet() : base(nameof(AlternatingDepthNet)) => RegisterComponents();
+
+    public override Tensor forward(Tensor x) =>   // mutated: .detach() after conv1
+        relu3.call(conv3.call(relu2.call(conv2.call(relu1.call(conv1.call(x).detach())))));
+}

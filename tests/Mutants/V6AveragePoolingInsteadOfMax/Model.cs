@@ -1,0 +1,25 @@
+// Mutant: the first pooling is an AvgPool2d instead of a MaxPool2d, so the network has no max pooling to compare.
+// Must fail: Both MaxPool2d and AdaptiveAvgPool2d
+// Must fail: Experiment: MaxPool against AdaptiveAvgPool on the same tensor
+using ConvSpecs.Models;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace ConvSpecs.Mutants.V6AveragePoolingInsteadOfMax;
+
+[Variant(6)]
+public sealed class TwoPoolsNet : Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv1 = Conv2d(3, 16, 3, padding: 1);
+    private readonly ReLU relu1 = ReLU();
+    private readonly AvgPool2d maxPool = AvgPool2d(2);   // mutated: MaxPool2d → AvgPool2d
+    private readonly Conv2d conv2 = Conv2d(16, 32, 3, padding: 1);
+    private readonly ReLU relu2 = ReLU();
+    private readonly AdaptiveAvgPool2d averagePool = AdaptiveAvgPool2d(8);
+
+    public TwoPoolsNet() : base(nameof(TwoPoolsNet)) => RegisterComponents();
+
+    public override Tensor forward(Tensor x) =>
+        averagePool.call(relu2.call(conv2.call(maxPool.call(relu1.call(conv1.call(x))))));
+}
