@@ -36,8 +36,15 @@ public sealed class ModelContext(Submission submission, RunSettings settings) : 
     public void Load(string task, string role = "")
     {
         Entry = Find(task, role);
-        model = new LoadedModel(Label(Entry), Entry.Create(), Device);
+        model = Build(Entry, Label(Entry));
     }
+
+    /// <summary>A fresh instance of a model of the submission, on the device, with its source known.</summary>
+    public LoadedModel Build(ModelEntry entry, string label) =>
+        new(label, entry.Create(), Device, SourceFolder, entry.Source as Type ?? entry.Source.DeclaringType);
+
+    /// <summary>Where the submission's .cs files are: the folder the grader names, else this repository.</summary>
+    public string? SourceFolder => Submission.SourceFolder ?? RunSettings.RepositoryRoot();
 
     /// <summary>The submission's model for a task in a role; a missing one is a <see cref="ModelProblem"/> that names the attribute to add.</summary>
     public ModelEntry Find(string task, string role = "") =>

@@ -6,6 +6,8 @@ Feature: Variant 6
   Вариант 6. Использование разных типов пулинга: вход (3, 64, 64), выход (32, 8, 8); в сети
   обязательно есть и MaxPool2d, и AdaptiveAvgPool2d.
 
+  A required pooling layer must be on the path to the output: its result must change the model's output.
+
   Background:
     Given the student's variant 6 model
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
 using ConvSpecs.Reports;
-using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
@@ -17,6 +16,6 @@ public sealed class PoolingStepDefinitions(ModelContext context, ScenarioEvidenc
         var maps = FeatureMaps.After(context.Model, kinds);
         maps.Record(evidence);
         evidence.AddPlot($"feature-maps-{maps.Layer}", Plots.FeatureMaps(maps.Tiled, $"After {maps.Kind} '{maps.Layer}': {maps.Shape}, mean {maps.Mean:G4}"));
-        double.IsFinite(maps.Mean).Should().BeTrue($"the activations after {kinds} must be finite");
+        Require.That(double.IsFinite(maps.Mean), $"The activations after {kinds} must be finite numbers; their mean is {maps.Mean}.");
     }
 }
