@@ -1,29 +1,27 @@
-using ConvSpecs.Models;
 using ConvSpecs.Reports;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ConvSpecs.Drivers;
 
-/// <summary>Variant 6's experiment: the output of one pooling layer, its mean and its maps tiled for a heatmap.</summary>
-public sealed record FeatureMaps(string Layer, string Kind, string Shape, double Mean, double[,] Tiled)
+/// <summary>Variant 6's experiment: what one pooling gives, its mean and its maps tiled for a heatmap.</summary>
+public sealed record FeatureMaps(string Pooling, string Shape, double Mean, double[,] Tiled)
 {
     private const int MaxChannels = 16;
 
-    public static FeatureMaps After(LoadedModel model, LayerKinds kinds)
+    /// <summary>The maps of a (B, C, H, W) tensor: the first sample's channels, up to 16.</summary>
+    public static FeatureMaps Of(string pooling, Tensor maps)
     {
-        var run = LayerInspection.RanLayers(model, kinds).FirstOrDefault()
-                  ?? throw new ModelProblem($"{model.Label}: no {kinds} layer ran, so there is nothing to draw after it.");
-        if (run.Output.dim() != 4)
-            throw new ModelProblem($"{model.Label}: the output of {run.Kind} '{run.Name}' is {Drivers.Shape.Format(run.OutputShape)}, not (B, C, H, W).");
+        ArgumentNullException.ThrowIfNull(maps);
         using var scope = NewDisposeScope();
-        return new FeatureMaps(run.Name, run.Kind, Drivers.Shape.Format(run.OutputShape), run.Output.mean().ToDouble(), Tile(run.Output[0]));
+        return new FeatureMaps(pooling, Drivers.Shape.Format(maps.shape), maps.mean().ToDouble(), Tile(maps[0]));
     }
 
     public void Record(ScenarioEvidence evidence)
     {
-        evidence.Record($"output shape after {Kind} '{Layer}'", Shape);
-        evidence.Record($"mean activation after {Kind} '{Layer}'", Mean);
+        ArgumentNullException.ThrowIfNull(evidence);
+        evidence.Record($"output shape after {Pooling}", Shape);
+        evidence.Record($"mean activation after {Pooling}", Mean);
     }
 
     // up to 16 channels in a square grid, one blank row/column between maps (NaN draws as empty)

@@ -6,16 +6,22 @@ using ConvSpecs.Reports;
 namespace ConvSpecs.StepDefinitions;
 
 [Binding]
-[Description("What pooling layers output: feature maps and mean activations.")]
+[Description("Max pooling against global average pooling on the same tensor: feature maps and mean activations.")]
 public sealed class PoolingStepDefinitions(ModelContext context, ScenarioEvidence evidence)
 {
-    [Then("the feature maps after the first {layer} are drawn")]
-    [Description("Tiles the first sample's channels after the first layer of that type into one heatmap and records the mean activation.")]
-    public void ThenTheFeatureMapsAreDrawn(LayerKinds kinds)
+    [Then("the model's MaxPool2d and global average pooling of the same random tensor are drawn with their mean activations")]
+    [Description("One seeded random tensor shaped like the first MaxPool2d's input goes through that MaxPool2d and through global average pooling (the model's AdaptiveAvgPool2d if it is global, else adaptive_avg_pool2d(x, 1)); both maps are tiled into heatmaps and their means recorded.")]
+    public void ThenMaxAndGlobalPoolingAreCompared()
     {
-        var maps = FeatureMaps.After(context.Model, kinds);
-        maps.Record(evidence);
-        evidence.AddPlot($"feature-maps-{maps.Layer}", Plots.FeatureMaps(maps.Tiled, $"After {maps.Kind} '{maps.Layer}': {maps.Shape}, mean {maps.Mean:G4}"));
-        Require.That(double.IsFinite(maps.Mean), $"The activations after {kinds} must be finite numbers; their mean is {maps.Mean}.");
+        var comparison = PoolingComparison.Of(context);
+        evidence.Record("the same random tensor", comparison.Tensor);
+        evidence.Record("global average pooling", comparison.GlobalSource);
+        foreach (var maps in new[] { comparison.Max, comparison.Global })
+        {
+            maps.Record(evidence);
+            evidence.AddPlot($"feature-maps-{(maps == comparison.Max ? "max" : "global-average")}", Plots.FeatureMaps(maps.Tiled, $"After {maps.Pooling}: {maps.Shape}, mean {maps.Mean:G4}"));
+        }
+        Require.That(double.IsFinite(comparison.Max.Mean) && double.IsFinite(comparison.Global.Mean),
+            $"Both poolings must give finite numbers; their means are {comparison.Max.Mean} and {comparison.Global.Mean}.");
     }
 }
