@@ -15,9 +15,10 @@ namespace ConvSpecs.Drivers;
 /// </summary>
 public static class ForwardSource
 {
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Path, string Text)>> Sources = new();
-    private static readonly ConcurrentDictionary<string, SyntaxTree> Trees = new();
-    private static readonly ConcurrentDictionary<(string Folder, string Type), IReadOnlyList<FunctionalCall>?> Found = new();
+    // Lazy values: scenarios run in parallel, and each would otherwise read, parse and bind the same sources at once
+    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(string Path, string Text)>>> Sources = new();
+    private static readonly ConcurrentDictionary<string, Lazy<SyntaxTree>> Trees = new();
+    private static readonly ConcurrentDictionary<(string Folder, string Type), Lazy<IReadOnlyList<FunctionalCall>?>> Found = new();
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -66,7 +67,7 @@ public static class ForwardSource
         var calls = new List<FunctionalCall>();
         foreach (var type in wanted)
         {
-            var found = Found.GetOrAdd((folder, type.FullName ?? type.Name), key => Scan(key.Folder, type));
+            var found = Found.GetOrAdd((folder, type.FullName ?? type.Name), key => new(() => Scan(key.Folder, type))).Value;
             if (found is null && type == wanted[0]) return null;
             calls.AddRange(found ?? []);
         }
@@ -87,31 +88,45 @@ public static class ForwardSource
     {
         // only the files that mention the class are parsed: the repository holds hundreds that do not
         var name = type.Name.Split('`')[0];
-        var candidates = Sources.GetOrAdd(folder, Read).Where(source => source.Text.Contains(name, StringComparison.Ordinal))
-            .Select(source => Trees.GetOrAdd(Path.Combine(folder, source.Path), _ => Parse(source)))
-            .Where(tree => tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Any(declaration => declaration.Identifier.Text == name)).ToList();
-        if (candidates.Count == 0) return null;
-        var compilation = CSharpCompilation.Create("ForwardSource", candidates, References.Value);
-        var calls = new List<FunctionalCall>();
-        var declared = false;
-        foreach (var tree in candidates)
-        {
-            var model = compilation.GetSemanticModel(tree);
-            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
-            {
-                if (model.GetDeclaredSymbol(declaration) is not { } symbol || symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != $"global::{type.FullName?.Replace('+', '.')}") continue;
-                declared = true;
-                calls.AddRange(declaration.Members.Where(RunsAtForward).SelectMany(member => member.DescendantNodes().OfType<InvocationExpressionSyntax>())
-                    .Select(invocation => Resolve(model, invocation, folder)).OfType<FunctionalCall>());
-            }
-        }
-        return declared ? calls : null;
+        var fullName = type.FullName ?? type.Name;
+        var declarations = Sources.GetOrAdd(folder, key => new(() => Read(key))).Value.Where(source => source.Text.Contains(name, StringComparison.Ordinal))
+            .Select(source => Trees.GetOrAdd(Path.Combine(folder, source.Path), _ => new(() => Parse(source))).Value)
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+            .Where(declaration => declaration.Identifier.Text == name && FullNameOf(declaration) == fullName).ToList();
+        if (declarations.Count == 0) return null;
+
+        // the semantic model only for invocations named like an operation: binding is Roslyn's costly part
+        var named = declarations.SelectMany(declaration => declaration.Members.Where(RunsAtForward))
+            .SelectMany(member => member.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            .Where(invocation => InvokedName(invocation) is { } invoked && Operations.ContainsKey(invoked)).ToList();
+        if (named.Count == 0) return [];
+        var trees = named.Select(invocation => invocation.SyntaxTree).Distinct().ToList();
+        var compilation = CSharpCompilation.Create("ForwardSource", trees, References.Value);
+        return [.. named.Select(invocation => Resolve(compilation.GetSemanticModel(invocation.SyntaxTree), invocation)).OfType<FunctionalCall>()];
+    }
+
+    // "functional.relu(x)" → relu, "x.relu()" → relu, "relu(x)" → relu
+    private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.Text,
+        SimpleNameSyntax simple => simple.Identifier.Text,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.Text,
+        _ => null,
+    };
+
+    // Namespace.Outer+Inner, as reflection names it
+    private static string FullNameOf(TypeDeclarationSyntax declaration)
+    {
+        var types = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Select(type => type.Identifier.Text).Reverse();
+        var spaces = declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Select(space => space.Name.ToString()).Reverse().ToList();
+        var typeName = string.Join("+", types);
+        return spaces.Count == 0 ? typeName : $"{string.Join(".", spaces)}.{typeName}";
     }
 
     // constructors and field initialisers build the layers; every other member may run in forward
     private static bool RunsAtForward(MemberDeclarationSyntax member) => member is MethodDeclarationSyntax or PropertyDeclarationSyntax or OperatorDeclarationSyntax;
 
-    private static FunctionalCall? Resolve(SemanticModel model, InvocationExpressionSyntax invocation, string folder)
+    private static FunctionalCall? Resolve(SemanticModel model, InvocationExpressionSyntax invocation)
     {
         var info = model.GetSymbolInfo(invocation);
         if ((info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is not IMethodSymbol method) return null;

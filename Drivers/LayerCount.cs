@@ -52,8 +52,7 @@ public sealed record LayerCount(LayerKinds Kinds, IReadOnlyList<LayerRun> Calls,
 
     private static List<LayerRun> DeadCalls(ModelContext context, IReadOnlyList<LayerRun> calls)
     {
-        var dead = calls.Select(call => call.Module).Distinct(ReferenceEqualityComparer.Instance).Cast<nn.Module>()
-            .Where(module => !Liveness.Affects(context, module)).ToList();
+        var dead = Liveness.Dead(context, calls.Select(call => call.Module).Distinct(ReferenceEqualityComparer.Instance).Cast<nn.Module>());
         return calls.Where(call => dead.Contains(call.Module, ReferenceEqualityComparer.Instance)).ToList();
     }
 }

@@ -10,7 +10,7 @@ Feature: Variant 1
   "Layers" are the layers with weights (Conv2d and Linear), counted and numbered as calls in the order they
   run: a layer called twice is two layers. A convolution or matrix product written as a function in forward
   (functional.conv2d on a Parameter) is a layer too; it is counted and named with its line. The variance rule
-  is about how the model initialises its weights, so it is decided on 10 fresh constructions, not one draw.
+  is about how the model initialises its weights, so it is decided on fresh constructions, not one draw.
 
   Background:
     Given the student's variant 1 model
