@@ -42,7 +42,7 @@ public sealed class HeadStepDefinitions(ModelContext context, ScenarioEvidence e
         evidence.Record("maps averaged", $"{check.Maps}, {check.MapsShape}");
         evidence.Record("largest difference from their global average", check.Difference);
         Require.That(check.IsAverage, () =>
-            $"The final Linear must receive the mean over positions of each channel of the maps {check.MapsShape} ({check.Maps}), " +
+            $"The final Linear must receive the mean over positions of each channel of {check.MapsShape} (the maps the convolutions hand to the head: {check.Maps}), " +
             $"as adaptive_avg_pool2d(x, 1) or x.mean([2, 3]) gives; it receives {check.InputShape}" +
             (double.IsNaN(check.Difference) ? "." : $", differing from that average by up to {check.Difference:G4}."));
     }
