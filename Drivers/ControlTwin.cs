@@ -20,21 +20,27 @@ public static class ControlTwin
         var scaled = layers[layer - 1];
         var factor = Math.Sqrt(target / WeightVariance.VarianceOf(scaled.Module));
 
+        Registration.Ensure(original);
         var twin = build();
         twin.to(device).load_state_dict(original.Module.state_dict());
         var twinLayer = twin.named_modules().First(named => named.name == scaled.Name).module;
         using (no_grad())
             twinLayer.named_parameters(recurse: false).First(named => named.name == "weight").parameter.mul_(factor);
-        return new LoadedModel($"control twin of {original.Label} (layer {layer} weights × {factor:G4})", twin, device);
+        return new LoadedModel($"control twin of {original.Label} (layer {layer} weights × {factor:G4})", twin, device, original.SourceFolder, original.Declared);
     }
 
     /// <summary>
     /// Exact when nothing after the rescaled layer breaks positive homogeneity: no bias from that layer on,
     /// and only layers f with f(c·x) = c·f(x) for c &gt; 0 (ReLU, pooling, bias-free Conv2d/Linear, …).
-    /// Functional calls inside forward are invisible to the trace, so they are not judged.
+    /// Functional calls inside forward are invisible to the trace; they are read from the source: any that is not
+    /// positively homogeneous (functional.tanh, …) makes the prediction inexact, wherever it is, and is named.
     /// </summary>
     public static Homogeneity Judge(LoadedModel model, int layer)
     {
+        if (model.FunctionalCalls?.FirstOrDefault(call => !call.IsPositivelyHomogeneous) is { } bending)
+            return new Homogeneity(false, $"forward calls {bending}, which is not positively homogeneous (tanh(2x) ≠ 2·tanh(x))");
+        if (model.FunctionalCalls is null)
+            return new Homogeneity(false, "the model's source was not found, so functional calls in forward cannot be ruled out");
         var scaled = LayerInspection.RanLayers(model, WeightVariance.WeightLayers)[layer - 1];
         var calls = LayerInspection.Calls(model);
         var after = calls.Skip(calls.ToList().FindIndex(run => ReferenceEquals(run.Module, scaled.Module))).ToList();

@@ -36,7 +36,30 @@ public sealed class ModelContext(Submission submission, RunSettings settings) : 
     public void Load(string task, string role = "")
     {
         Entry = Find(task, role);
-        model = new LoadedModel(Label(Entry), Entry.Create(), Device);
+        model = Build(Entry, Label(Entry));
+    }
+
+    /// <summary>A fresh instance of a model of the submission, on the device, with its source known.</summary>
+    public LoadedModel Build(ModelEntry entry, string label)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(label, entry.Create(), Device, SourceFolder(entry), entry.Source as Type ?? entry.Source.DeclaringType);
+    }
+
+    /// <summary>
+    /// Where the model's .cs files are: the folder the grader names, else this repository when the model was built
+    /// from it by a project (its assembly is in a bin/ folder here: Models/, examples/, tests/); null otherwise, so a
+    /// student's class compiled elsewhere is never read from a namesake here.
+    /// </summary>
+    public string? SourceFolder(ModelEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Submission.SourceFolder is { } folder) return folder;
+        var root = RunSettings.RepositoryRoot();
+        var assembly = entry.Source.Module.Assembly.Location;
+        if (root is null || assembly.Length == 0) return null;
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(assembly));
+        return !relative.StartsWith("..", StringComparison.Ordinal) && relative.Split(Path.DirectorySeparatorChar).Contains("bin") ? root : null;
     }
 
     /// <summary>The submission's model for a task in a role; a missing one is a <see cref="ModelProblem"/> that names the attribute to add.</summary>

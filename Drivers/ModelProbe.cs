@@ -23,7 +23,7 @@ public static class ModelProbe
         var entry = context.Entry ?? throw new InvalidOperationException("Load the model first.");
         var own = context.Submission.Find(entry.Task, ModelRoles.Padding1);
         context.SetTwin(own is not null
-            ? new LoadedModel(context.Label(own), own.Create(), context.Device)
+            ? context.Build(own, context.Label(own))
             : PaddingTwin.Derive(context.Model, entry.Create, context.Device));
     }
 }

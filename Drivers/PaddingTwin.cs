@@ -12,6 +12,7 @@ public static class PaddingTwin
 {
     public static LoadedModel Derive(LoadedModel original, Func<nn.Module<Tensor, Tensor>> build, Device device)
     {
+        Registration.Ensure(original);
         var twin = build();
         twin.to(device).load_state_dict(original.Module.state_dict());
         var padded = 0;
@@ -20,6 +21,6 @@ public static class PaddingTwin
             conv.register_forward_pre_hook((_, input) => nn.functional.pad(input, [1, 1, 1, 1]));
             padded++;
         }
-        return new LoadedModel($"{original.Label}, padding=1 twin (derived: same weights, {padded} Conv2d padded by 1)", twin, device);
+        return new LoadedModel($"{original.Label}, padding=1 twin (derived: same weights, {padded} Conv2d padded by 1)", twin, device, original.SourceFolder, original.Declared);
     }
 }

@@ -7,16 +7,27 @@ public static class PoolingOnly
 {
     public static readonly LayerKinds Pooling = new(["MaxPool2d", "AvgPool2d", "AdaptiveMaxPool2d", "AdaptiveAvgPool2d", "LPPool2d"]);
 
+    public static readonly LayerKinds Linear = new(["Linear"]);
+
     public static readonly LayerKinds Activations = new(["ReLU", "ReLU6", "LeakyReLU", "ELU", "SELU", "CELU", "GELU", "SiLU", "Mish",
         "Sigmoid", "Tanh", "Softplus", "Softsign", "Hardtanh", "Hardswish", "Hardsigmoid", "LogSigmoid", "Tanhshrink"]);
 
     // reshaping moves values without computing anything, so it belongs to neither side of the rule
     public static readonly LayerKinds Reshaping = new(["Flatten", "Unflatten", "Identity"]);
 
-    /// <summary>Registered layers that are convolutions of any kind (Conv1d/2d/3d, ConvTranspose…), whether they ran or not.</summary>
-    public static IReadOnlyList<string> Convolutions(LoadedModel model) =>
-        model.Trace.Registered.Where(layer => layer.Module.GetType().Name.StartsWith("Conv", StringComparison.Ordinal))
-            .Select(layer => $"{layer.Module.GetType().Name} '{layer.Name}'").ToList();
+    private static readonly LayerKinds Convolution = new(["Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d"]);
+
+    /// <summary>
+    /// Registered layers that are convolutions of any kind (Conv1d/2d/3d, ConvTranspose…), whether they ran or not, and
+    /// convolutions forward computes as functions (functional.conv2d), which no hook sees.
+    /// </summary>
+    public static IReadOnlyList<string> Convolutions(LoadedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Registration.Ensure(model);
+        return [.. model.Trace.Registered.Where(layer => Convolution.Matches(layer.Module)).Select(layer => $"{layer.Module.GetType().Name} '{layer.Name}'"),
+            .. model.Calling(Operation.Convolution).Select(call => $"forward calls {call}")];
+    }
 
     /// <summary>
     /// Trainable parameters not owned by a Linear: a convolution written with functional.conv2d still needs its kernel
@@ -24,9 +35,10 @@ public static class PoolingOnly
     /// </summary>
     public static IReadOnlyList<string> ParametersOutsideLinears(LoadedModel model)
     {
+        Registration.Ensure(model);
         var owners = model.Module.named_modules().ToDictionary(named => named.name, named => named.module);
         return model.Module.named_parameters().Where(named => named.parameter.requires_grad)
-            .Where(named => !(owners.TryGetValue(Owner(named.name), out var owner) && owner.GetType().Name == "Linear"))
+            .Where(named => !(owners.TryGetValue(Owner(named.name), out var owner) && Linear.Matches(owner)))
             .Select(named => named.name).ToList();
     }
 

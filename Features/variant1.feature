@@ -7,7 +7,10 @@ Feature: Variant 1
   Вариант 1. Контроль дисперсии весов: за 5 слоев привести тензор к (1, 512, 1, 1); дисперсия весов
   третьего слоя в два раза больше, чем у второго и четвертого.
 
-  "Layers" are the layers with weights (Conv2d and Linear), numbered in the order they run.
+  "Layers" are the layers with weights (Conv2d and Linear), counted and numbered as calls in the order they
+  run: a layer called twice is two layers. A convolution or matrix product written as a function in forward
+  (functional.conv2d on a Parameter) is a layer too; it is counted and named with its line. The variance rule
+  is about how the model initialises its weights, so it is decided on fresh constructions, not one draw.
 
   Background:
     Given the student's variant 1 model

@@ -7,7 +7,9 @@ Feature: Variant 2
   Вариант 2. Контроль пространственных размерностей: выход (64, 16, 16) за не более 3 слоев свертки,
   как минимум один слой с padding=0.
 
-  The input is the one the student's [Variant] declares (3, 32, 32 unless it says otherwise).
+  The input is the one the student's [Variant] declares (3, 32, 32 unless it says otherwise). Convolution
+  layers are counted as calls, functional convolutions included; a convolution's padding is the one it has
+  in effect: a border added to its input in front of it (functional.pad, ZeroPad2d) is its padding.
 
   Background:
     Given the student's variant 2 model

@@ -6,14 +6,18 @@ Feature: Variant 3
   Вариант 3. Контроль количества параметров: не более 50 000 параметров, один слой — свертка 1x1,
   уменьшающая число каналов.
 
+  Parameters are all of the model's parameters, frozen ones (requires_grad = false) too: the homework
+  limits parameters. The 1x1 convolution must be on the path to the output: its result must change the
+  model's output.
+
   Background:
     Given the student's variant 3 model
     When a random batch of 2 passes through the model
 
   Rule: At most 50 000 parameters
 
-    Scenario: The model has at most 50 000 trainable parameters
-      Then the model has at most 50 000 trainable parameters
+    Scenario: The model has at most 50 000 parameters
+      Then the model has at most 50 000 parameters
 
   Rule: A 1x1 convolution reduces the number of channels
 

@@ -15,13 +15,17 @@ Feature: Variant 4
   the data set, its sample counts and checksum, and the profile (quick, or full: seed 000's 5 epochs
   over the whole training set).
 
+  "The tensor after the three conv layers" is what the convolutions hand to the head: the last Conv2d's
+  output after its activation and any pooling that follows it, before Flatten or global pooling. A third
+  convolution at 16×16 followed by a 2×2 pool hands over (B, 128, 8, 8).
+
   Rule: Three Conv2d layers give (B, 128, 8, 8) before the head
 
     Scenario Outline: The <role> model's three convolutions give (B, 128, 8, 8)
       Given the student's "<role>" model for variant 4
       When a random batch of 2 passes through the model
       Then exactly 3 Conv2d layers run
-      And the last Conv2d's output has shape (B, 128, 8, 8)
+      And the maps after the last Conv2d have shape (B, 128, 8, 8)
       And the output has shape (B, 10)
 
       Examples:
@@ -42,7 +46,7 @@ Feature: Variant 4
       Given the student's "gap" model for variant 4
       When a random batch of 2 passes through the model
       Then exactly 1 Linear layer runs
-      And the final Linear receives the global average of each channel of the last Conv2d's maps
+      And the final Linear receives the global average of each channel of the maps after the last Conv2d
 
   Rule: Experiment: trained the same way, the two heads are compared by the variance entering their final Linear
 

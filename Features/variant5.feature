@@ -7,8 +7,13 @@ Feature: Variant 5
   Вариант 5. Контроль градиентов через глубину: не менее 6 слоев, чередование Conv2d и ReLU,
   выход (batch, 64, 8, 8); градиенты первого слоя меньше градиентов последнего.
 
-  A gradient is summarised by its L2 norm. The two measures can disagree (the L2 norm grows with
-  the number of weights, the mean absolute value does not), so the report shows both.
+  A ReLU written as a function in forward (functional.relu, as seeds 001 and 002 write it) counts as a
+  ReLU where it is measured: the next Conv2d receives exactly relu of what the previous one gave.
+
+  A gradient is summarised by its L2 norm, the homework's "gradients of the layer" taken as one tensor.
+  The two measures can disagree (the L2 norm grows with the square root of the number of weights, the
+  mean absolute value per weight does not), so the report shows both; the L2 norm decides because it is
+  the size of the gradient step the layer takes, whatever its number of weights.
 
   Background:
     Given the student's variant 5 model

@@ -6,6 +6,11 @@ Feature: Variant 6
   Вариант 6. Использование разных типов пулинга: вход (3, 64, 64), выход (32, 8, 8); в сети
   обязательно есть и MaxPool2d, и AdaptiveAvgPool2d.
 
+  A required pooling layer must be on the path to the output: its result must change the model's output.
+  The experiment follows the homework's words, "MaxPool and GAP on the same random tensor": one random
+  tensor, shaped like what the model's MaxPool2d receives, through that MaxPool2d and through global
+  average pooling (the model's AdaptiveAvgPool2d when it is global, else a global one, and the report says so).
+
   Background:
     Given the student's variant 6 model
 
@@ -27,5 +32,4 @@ Feature: Variant 6
     @experiment
     Scenario: Feature maps after each pooling
       When a random batch of 1 with samples of shape (3, 64, 64) passes through the model
-      Then the feature maps after the first MaxPool2d are drawn
-      And the feature maps after the first AdaptiveAvgPool2d are drawn
+      Then the model's MaxPool2d and global average pooling of the same random tensor are drawn with their mean activations

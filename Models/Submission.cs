@@ -4,6 +4,12 @@ namespace ConvSpecs.Models;
 public sealed record Submission(string Name, IReadOnlyList<ModelEntry> Models)
 {
     /// <summary>The tasks the student attempted, as the features tag them: variant2, pooling, …</summary>
+    /// <summary>
+    /// The folder holding the submission's .cs files, read for functional calls in forward that hooks cannot see
+    /// (the grader sets the student's folder). Null: the repository's own sources (Models/, examples/, tests/).
+    /// </summary>
+    public string? SourceFolder { get; init; }
+
     public IReadOnlySet<string> Tasks => Models.Select(model => model.Task).ToHashSet();
 
     /// <summary>The model of a task in a role (empty: the task's main role), or null when the student has none.</summary>

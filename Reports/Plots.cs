@@ -115,12 +115,13 @@ public static class Plots
     }
 
     /// <summary>Variant 6: one sample's feature maps after a layer, tiled into a grid, on the colour scale shared with the layers it is compared with.</summary>
-    public static Plot FeatureMaps(FeatureMaps maps)
+    public static Plot FeatureMaps(FeatureMaps maps, double scaleMin, double scaleMax, string scaleNote)
     {
+        ArgumentNullException.ThrowIfNull(maps);
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(maps.Tiled);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.ManualRange = new ScottPlot.Range(maps.ScaleMin, maps.ScaleMax);
+        heatmap.ManualRange = new ScottPlot.Range(scaleMin, scaleMax > scaleMin ? scaleMax : scaleMin + 1);
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = "activation";
 
@@ -128,9 +129,9 @@ public static class Plots
         plot.Axes.SquareUnits();
         plot.HideAxesAndGrid();
         var channels = maps.Shown == maps.Channels ? $"all {maps.Channels} channels" : $"{maps.Shown} of {maps.Channels} channels";
-        plot.Title($"After {maps.Kind} '{LayerNames.Readable(maps.Layer)}': output {maps.Shape}, mean {maps.Mean:G3}\n" +
+        plot.Title($"After {maps.Pooling}: output {maps.Shape}, mean {maps.Mean:G3}\n" +
                    $"sample 1, {channels}, {maps.Height}×{maps.Width} each\n" +
-                   $"colour scale {maps.ScaleMin:G3} … {maps.ScaleMax:G3}{(maps.ScaleNote.Length == 0 ? "" : $", {maps.ScaleNote}")}", size: 14);
+                   $"colour scale {scaleMin:G3} … {scaleMax:G3}{(scaleNote.Length == 0 ? "" : $", {scaleNote}")}", size: 14);
 
         // room for the three title lines and the colour bar's end labels
         plot.Layout.Fixed(new PixelPadding(20, 110, 20, 90));

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
 using ConvSpecs.Reports;
-using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
@@ -35,9 +34,10 @@ public sealed class GradientStepDefinitions(ModelContext context, ScenarioEviden
         var ratio = GradientProbe.Value(first, measure) / GradientProbe.Value(last, measure);
         evidence.Record($"first / last, L2 norm", first.L2Norm / last.L2Norm, "×");
         evidence.Record($"first / last, mean absolute value", first.MeanAbsolute / last.MeanAbsolute, "×");
-        Rows.Count.Should().BeGreaterThan(1, "a first and a last Conv2d are needed");
-        ratio.Should().BeLessThan(1, $"the {measure} of '{first.Layer}' must be smaller than that of '{last.Layer}' " +
-                                     $"(measured {GradientProbe.Value(first, measure):G4} vs {GradientProbe.Value(last, measure):G4})");
+        Require.That(Rows.Count > 1, $"A first and a last Conv2d are needed to compare their gradients; {Rows.Count} ran.");
+        Require.That(ratio < 1, () => $"The {measure} of the first Conv2d's weight gradient ('{first.Layer}') must be smaller than the last's ('{last.Layer}'); " +
+                                      $"measured {GradientProbe.Value(first, measure):G4} against {GradientProbe.Value(last, measure):G4}. " +
+                                      $"Per weight (mean absolute value) they are {first.MeanAbsolute:G4} and {last.MeanAbsolute:G4}.");
     }
 
     [Then("a bar chart shows the weight gradient of every Conv2d on a log scale")]
@@ -46,7 +46,8 @@ public sealed class GradientStepDefinitions(ModelContext context, ScenarioEviden
     {
         evidence.AddPlot("gradients-per-layer", Plots.GradientsPerLayer(
             Rows.Select(row => row.Layer).ToArray(), Rows.Select(row => row.L2Norm).ToArray(), Rows.Select(row => row.MeanAbsolute).ToArray()));
-        Rows.Should().OnlyContain(row => row.L2Norm > 0 && double.IsFinite(row.L2Norm), "every Conv2d must receive a finite, non-zero gradient");
+        var without = Rows.Where(row => !(row.L2Norm > 0 && double.IsFinite(row.L2Norm))).Select(row => row.Layer).ToList();
+        Require.That(without.Count == 0, () => $"Every Conv2d must receive a finite, non-zero gradient; {string.Join(", ", without)} did not: is its output used?");
     }
 
     private IReadOnlyList<GradientProbe.Row> Rows => rows ?? throw new InvalidOperationException("No gradients yet: the backward-pass step must come first.");

@@ -37,5 +37,11 @@ public sealed class ModelStepDefinitions(ModelContext context, ScenarioEvidence 
     {
         context.Load(task, role);
         evidence.Record("model", context.Model.Label);
+        evidence.Record("functional calls in forward", context.Model.FunctionalCalls switch
+        {
+            null => "not read: the model's source was not found, so functional calls are not seen",
+            [] => "none",
+            var calls => string.Join("; ", calls),
+        });
     }
 }

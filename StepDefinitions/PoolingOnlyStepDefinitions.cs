@@ -2,7 +2,6 @@ using System.ComponentModel;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
 using ConvSpecs.Reports;
-using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
@@ -16,7 +15,7 @@ public sealed class PoolingOnlyStepDefinitions(ModelContext context, ScenarioEvi
     {
         var convolutions = PoolingOnly.Convolutions(context.Model);
         evidence.Record("convolution layers", convolutions.Count, "layers");
-        convolutions.Should().BeEmpty("the task replaces every convolution with pooling");
+        Require.That(convolutions.Count == 0, () => $"The task replaces every convolution with pooling; the model has {string.Join(", ", convolutions)}.");
     }
 
     [Then("only the Linear layers have trainable parameters")]
@@ -25,7 +24,7 @@ public sealed class PoolingOnlyStepDefinitions(ModelContext context, ScenarioEvi
     {
         var outside = PoolingOnly.ParametersOutsideLinears(context.Model);
         evidence.Record("trainable parameters outside Linear layers", outside.Count == 0 ? "none" : string.Join(", ", outside));
-        outside.Should().BeEmpty("pooling layers and activations have nothing to train; only the final Linear may");
+        Require.That(outside.Count == 0, () => $"Pooling layers and activations have nothing to train, only the final Linear may; these parameters are outside it: {string.Join(", ", outside)}.");
     }
 
     [Then("every layer before the last is a pooling layer, an activation or a Flatten")]
@@ -34,7 +33,8 @@ public sealed class PoolingOnlyStepDefinitions(ModelContext context, ScenarioEvi
     {
         var calls = LayerInspection.Calls(context.Model);
         evidence.Record("layer calls in order", string.Join(" → ", calls.Select(call => call.Kind)));
-        PoolingOnly.Intruders(context.Model).Should().BeEmpty("before the final Linear only pooling layers and activations may run");
+        var intruders = PoolingOnly.Intruders(context.Model);
+        Require.That(intruders.Count == 0, () => $"Before the final Linear only pooling layers, activations and Flatten may run; {string.Join("; ", intruders)}.");
     }
 
     [Then("the last layer to run is the model's only Linear")]
@@ -42,11 +42,11 @@ public sealed class PoolingOnlyStepDefinitions(ModelContext context, ScenarioEvi
     public void ThenTheLastLayerIsTheOnlyLinear()
     {
         var last = PoolingOnly.LastCall(context.Model);
-        var linears = context.Model.Trace.Registered.Count(layer => layer.Module.GetType().Name == "Linear");
+        var linears = context.Model.Trace.Registered.Count(layer => PoolingOnly.Linear.Matches(layer.Module));
         evidence.Record("last layer", $"{last.Name} ({last.Kind})");
         evidence.Record("Linear layers", linears, "layers");
-        last.Kind.Should().Be("Linear", "the network ends in a Linear that turns the pooled values into class scores");
-        linears.Should().Be(1, "a single Linear; more would make it a multilayer perceptron, not a pooling network");
+        Require.That(PoolingOnly.Linear.Matches(last.Module), $"The network must end in a Linear that turns the pooled values into class scores; the last layer to run is '{last.Name}' ({last.Kind}).");
+        Require.That(linears == 1, $"The network must have a single Linear (more would make it a multilayer perceptron, not a pooling network); it has {linears}.");
     }
 
     [Then("every pooling layer that runs is a {layer}")]
@@ -55,6 +55,7 @@ public sealed class PoolingOnlyStepDefinitions(ModelContext context, ScenarioEvi
     {
         var pools = LayerInspection.RanLayers(context.Model, PoolingOnly.Pooling);
         evidence.Record("pooling layers", string.Join(", ", pools.Select(pool => $"{pool.Name} ({pool.Kind})")));
-        pools.Where(pool => !kinds.Matches(pool.Module)).Select(pool => $"{pool.Name} ({pool.Kind})").Should().BeEmpty($"every pooling layer must be a {kinds}");
+        var others = pools.Where(pool => !kinds.Matches(pool.Module)).Select(pool => $"{pool.Name} ({pool.Kind})").Distinct().ToList();
+        Require.That(others.Count == 0, () => $"Every pooling layer must be a {kinds}; {string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} not.");
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
 using ConvSpecs.Reports;
-using FluentAssertions;
 
 namespace ConvSpecs.StepDefinitions;
 
@@ -16,7 +15,7 @@ public sealed class ShapeStepDefinitions(ModelContext context, ScenarioEvidence 
     {
         var measured = ModelProbe.OutputShape(context);
         evidence.Record("output shape", Shape.Format(measured));
-        measured.Should().Equal(expected.Resolve(measured[0]), $"the output must be {expected} (measured {Shape.Format(measured)})");
+        Require.That(measured.SequenceEqual(expected.Resolve(measured[0])), $"The output must be {expected} (measured {Shape.Format(measured)}).");
     }
 
     [Then("each sample's output has shape {shape}")]
@@ -25,7 +24,7 @@ public sealed class ShapeStepDefinitions(ModelContext context, ScenarioEvidence 
     {
         var measured = ModelProbe.OutputShape(context);
         evidence.Record("output shape", Shape.Format(measured));
-        measured.Skip(1).Should().Equal(expected.Resolve(measured[0]), $"each sample's output must be {expected} (measured {Shape.Format(measured.Skip(1))})");
+        Require.That(measured.Skip(1).SequenceEqual(expected.Resolve(measured[0])), $"Each sample's output must be {expected} (measured {Shape.Format(measured.Skip(1))}).");
     }
 
     [Given("its padding=1 twin")]
@@ -42,8 +41,7 @@ public sealed class ShapeStepDefinitions(ModelContext context, ScenarioEvidence 
     {
         var comparison = PaddingComparison.Of(context);
         comparison.Record(evidence);
-        comparison.LostPositions.Should().BeGreaterThanOrEqualTo(0,
-            $"padding=0 cannot give more positions than padding=1 (padding=0 {comparison.Padding0Shape}, padding=1 {comparison.Padding1Shape})");
+        Require.That(comparison.LostPositions >= 0, $"Padding 0 cannot give more positions than padding 1; measured padding=0 {comparison.Padding0Shape}, padding=1 {comparison.Padding1Shape}.");
     }
 
     [Then("the mean activations of both outputs are compared in a bar chart")]
@@ -53,6 +51,6 @@ public sealed class ShapeStepDefinitions(ModelContext context, ScenarioEvidence 
         var comparison = PaddingComparison.Of(context);
         evidence.AddPlot("padding-mean-activations", Plots.PaddingMeanActivations(["padding=0", "padding=1"], [comparison.Padding0Shape, comparison.Padding1Shape],
             [comparison.Padding0Mean, comparison.Padding1Mean]));
-        double.IsFinite(comparison.Padding0Mean - comparison.Padding1Mean).Should().BeTrue("both mean activations must be finite numbers");
+        Require.That(double.IsFinite(comparison.Padding0Mean - comparison.Padding1Mean), $"Both mean activations must be finite numbers; measured {comparison.Padding0Mean} and {comparison.Padding1Mean}.");
     }
 }

@@ -29,7 +29,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
     public void ThenEachLossIsBelow(double limit)
     {
         foreach (var run in Trained.Runs)
-            Check(run.Last.MeanTrainingLoss < limit, $"{run.Model} must learn: its last epoch's mean training loss must be below {limit}; measured {run.Last.MeanTrainingLoss:G4}.");
+            Require.That(run.Last.MeanTrainingLoss < limit, $"{run.Model} must learn: its last epoch's mean training loss must be below {limit}; measured {run.Last.MeanTrainingLoss:G4}.");
     }
 
     [Then("each model's test accuracy is above {float}%")]
@@ -37,7 +37,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
     public void ThenEachTestAccuracyIsAbove(double percent)
     {
         foreach (var run in Trained.Runs)
-            Check(100 * run.TestAccuracy > percent, $"{run.Model} must classify clearly better than chance: its test accuracy must be above {percent} %; measured {100 * run.TestAccuracy:F1} %.");
+            Require.That(100 * run.TestAccuracy > percent, $"{run.Model} must classify clearly better than chance: its test accuracy must be above {percent} %; measured {100 * run.TestAccuracy:F1} %.");
     }
 
     [Then("a chart shows the mean training loss per epoch of both models")]
@@ -45,7 +45,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
     public void ThenTheLossIsCharted()
     {
         evidence.AddPlot("training-loss-per-epoch", Plots.TrainingLossPerEpoch(Trained.Epochs, [.. Trained.Runs.Select(run => (run.Role, run.Per(epoch => epoch.MeanTrainingLoss)))]));
-        Check(Trained.Runs.All(run => run.Epochs.All(epoch => double.IsFinite(epoch.MeanTrainingLoss))), "Every epoch's mean training loss must be a finite number; one was NaN or infinite.");
+        Require.That(Trained.Runs.All(run => run.Epochs.All(epoch => double.IsFinite(epoch.MeanTrainingLoss))), "Every epoch's mean training loss must be a finite number; one was NaN or infinite.");
     }
 
     [Then("a chart shows the variance entering the final Linear per epoch of both models")]
@@ -53,7 +53,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
     public void ThenTheVarianceIsCharted()
     {
         evidence.AddPlot("final-linear-variance-per-epoch", Plots.FinalLinearVariancePerEpoch(Trained.Epochs, [.. Trained.Runs.Select(run => (run.Role, run.Per(epoch => epoch.FinalLinearInputVariance)))]));
-        Check(Trained.Runs.All(run => run.Epochs.All(epoch => double.IsFinite(epoch.FinalLinearInputVariance))), "Every epoch's variance entering the final Linear must be a finite number; one was NaN or infinite.");
+        Require.That(Trained.Runs.All(run => run.Epochs.All(epoch => double.IsFinite(epoch.FinalLinearInputVariance))), "Every epoch's variance entering the final Linear must be a finite number; one was NaN or infinite.");
     }
 
     [Then("the ratio of the {string} model's variance to the {string} model's after the last epoch is reported next to seed 000's {float}")]
@@ -65,7 +65,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
         evidence.Record($"variance entering the final Linear, {denominator}", bottom);
         evidence.Record($"ratio {numerator} / {denominator}", top / bottom, "×");
         evidence.Record($"ratio {numerator} / {denominator}, seed 000 (CIFAR-10, 5 epochs)", seed, "×");
-        Check(top / bottom > 0 && double.IsFinite(top / bottom), $"Both variances must be positive, finite numbers; measured {top:G4} ({numerator}) and {bottom:G4} ({denominator}).");
+        Require.That(top / bottom > 0 && double.IsFinite(top / bottom), $"Both variances must be positive, finite numbers; measured {top:G4} ({numerator}) and {bottom:G4} ({denominator}).");
     }
 
     [Then("a chart shows the training and validation accuracy per epoch of both models")]
@@ -74,7 +74,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
     {
         evidence.AddPlot("accuracy-per-epoch", Plots.AccuracyPerEpoch(Trained.Epochs,
             [.. Trained.Runs.Select(run => (run.Role, run.Per(epoch => epoch.TrainingAccuracy), run.Per(epoch => epoch.ValidationAccuracy ?? double.NaN)))]));
-        Check(Trained.Runs.All(run => run.Epochs.All(epoch => epoch.ValidationAccuracy.HasValue)), "Validation accuracy must be measured every epoch; an epoch has none.");
+        Require.That(Trained.Runs.All(run => run.Epochs.All(epoch => epoch.ValidationAccuracy.HasValue)), "Validation accuracy must be measured every epoch; an epoch has none.");
     }
 
     [Then("the epoch from which each model's validation accuracy stays within {float} percentage point(s) of its best is reported")]
@@ -88,7 +88,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
             evidence.Record($"{run.Role}: validation accuracy at the plateau", plateau.Value, "%");
             evidence.Record($"{run.Role}: best validation accuracy", plateau.Best, $"% (epoch {plateau.BestEpoch})");
             scenario.WriteLine($"{run.Model}: validation accuracy within {margin} points of its best ({plateau.Best:F1} %) from epoch {plateau.Epoch} of {plateau.Epochs}");
-            Check(double.IsFinite(plateau.Best), $"{run.Model}'s validation accuracy must be measured every epoch; its best is {plateau.Best}.");
+            Require.That(double.IsFinite(plateau.Best), $"{run.Model}'s validation accuracy must be measured every epoch; its best is {plateau.Best}.");
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
         foreach (var run in Trained.Runs)
         {
             evidence.Record($"{run.Role}: live tensors after each epoch", string.Join(", ", run.Epochs.Select(epoch => epoch.LiveTensors)));
-            Check(run.Epochs.Select(epoch => epoch.LiveTensors).Distinct().Count() == 1,
+            Require.That(run.Epochs.Select(epoch => epoch.LiveTensors).Distinct().Count() == 1,
                 $"{run.Model} must free every batch's tensors: the live tensors after each epoch must stay the same; measured {string.Join(", ", run.Epochs.Select(epoch => epoch.LiveTensors))}.");
         }
     }
@@ -114,14 +114,8 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
             var batches = (run.Epochs.Count - 1) * (int)Math.Ceiling(Trained.Data.Train.Count / (double)Trained.Plan.BatchSize);
             evidence.Record($"{run.Role}: resident memory growth, epoch 1 to {run.Epochs.Count}", growth, "MiB");
             evidence.Record($"{run.Role}: resident memory growth per batch", batches == 0 ? 0 : growth / batches, "MiB");
-            Check(growth < limit * Math.Max(batches, 1), $"{run.Model} must not leak: resident memory may grow by less than {limit} MiB a batch; it grew by {growth:F1} MiB over {batches} batches.");
+            Require.That(growth < limit * Math.Max(batches, 1), $"{run.Model} must not leak: resident memory may grow by less than {limit} MiB a batch; it grew by {growth:F1} MiB over {batches} batches.");
         }
-    }
-
-    // a plain sentence for the student, as the other Then steps give
-    private static void Check(bool rule, string message)
-    {
-        if (!rule) throw new ModelProblem(message);
     }
 
     private TrainedComparison Trained => trained ?? throw new InvalidOperationException("Nothing trained yet: a 'Given … trained with Adam …' step must come first.");
