@@ -109,7 +109,7 @@ public static partial class StudentCheck
             console.WriteLine($"{student}: not checked: no [Variant] model. Mark your model class with [Variant(n)] (using ConvSpecs.Models;).");
             return false;
         }
-        var submission = new Submission(student, models);
+        var submission = new Submission(student, models) { SourceFolder = folder };
         var variants = build.Variants;
         if (options.Variant is { } only && !variants.Contains(only) && !build.NotCompiled.Contains(only))
         {

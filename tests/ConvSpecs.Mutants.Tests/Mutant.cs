@@ -40,7 +40,7 @@ public sealed record Mutant(string Name, string Description, IReadOnlyList<strin
         var models = SubmissionCatalog.Discover(Assembly.LoadFrom(compiled.AssemblyPath!)).SelectMany(submission => submission.Models).ToList();
         return models.Count == 0
             ? new Mutant(name, description, mustFail, mustPassAll, null, $"{name} has no [Variant] or [PoolingTask] model.")
-            : new Mutant(name, description, mustFail, mustPassAll, new Submission(name, models), null);
+            : new Mutant(name, description, mustFail, mustPassAll, new Submission(name, models) { SourceFolder = folder }, null);
     }
 
     // The header is the comment lines at the top of Model.cs; "Must fail" may repeat, one rule a line.
