@@ -17,7 +17,8 @@ public static class ForwardSource
 {
     // Lazy values: scenarios run in parallel, and each would otherwise read, parse and bind the same sources at once
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(string Path, string Text)>>> Sources = new();
-    private static readonly ConcurrentDictionary<string, Lazy<SyntaxTree>> Trees = new();
+    // keyed by the folder too: a tree's path is relative to the folder it was read for (Model.cs, not tests/Mutants/X/Model.cs)
+    private static readonly ConcurrentDictionary<(string Folder, string Path), Lazy<SyntaxTree>> Trees = new();
     private static readonly ConcurrentDictionary<(string Folder, string Type), Lazy<IReadOnlyList<FunctionalCall>?>> Found = new();
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
     {
@@ -90,7 +91,7 @@ public static class ForwardSource
         var name = type.Name.Split('`')[0];
         var fullName = type.FullName ?? type.Name;
         var declarations = Sources.GetOrAdd(folder, key => new(() => Read(key))).Value.Where(source => source.Text.Contains(name, StringComparison.Ordinal))
-            .Select(source => Trees.GetOrAdd(Path.Combine(folder, source.Path), _ => new(() => Parse(source))).Value)
+            .Select(source => Trees.GetOrAdd((folder, source.Path), _ => new(() => Parse(source))).Value)
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
             .Where(declaration => declaration.Identifier.Text == name && FullNameOf(declaration) == fullName).ToList();
         if (declarations.Count == 0) return null;

@@ -182,6 +182,6 @@ public static partial class StudentCheck
     private static string Describe(IReadOnlyList<string> variants) =>
         string.Join(", ", variants.Select(variant => variant == ModelRoles.PoolingTask ? "the pooling task" : $"variant {variant}"));
 
-    [GeneratedRegex(@"^Evidence: (.+)$")]
+    [GeneratedRegex(@"^Evidence: (.+?)(?: \(every rule: .*\))?$")]
     private static partial Regex EvidenceLine();
 }

@@ -1,6 +1,5 @@
 // Mutant: the last pooling is an AvgPool2d(4) instead of an AdaptiveAvgPool2d(8) (same output, (32, 8, 8)).
 // Must fail: Both MaxPool2d and AdaptiveAvgPool2d
-// Must fail: Experiment: MaxPool against AdaptiveAvgPool on the same tensor
 using ConvSpecs.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
