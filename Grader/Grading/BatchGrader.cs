@@ -6,6 +6,7 @@ using ConvSpecs.Grader.Results;
 namespace ConvSpecs.Grader.Grading;
 
 /// <summary>A whole class graded: every student's result, how long it took, and how the students were walled off.</summary>
+/// <param name="MemoryLimit">How each student's limits (memory, processes, CPU, scratch) are enforced here.</param>
 public sealed record BatchResult(IReadOnlyList<StudentResult> Students, TimeSpan WallTime, Sandbox Sandbox, string MemoryLimit);
 
 /// <summary>
@@ -24,7 +25,7 @@ public static class BatchGrader
             .Order(StringComparer.Ordinal)
             .ToList();
         Prepare(options.OutputDirectory);
-        var sandbox = Sandbox.Detect(options.Isolation);
+        var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory]);
         var grader = new StudentGrader(options, sandbox);
 
         var results = new StudentResult[folders.Count];
@@ -35,7 +36,7 @@ public static class BatchGrader
                 progress?.WriteLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}");
             });
 
-        var batch = new BatchResult(results, clock.Elapsed, sandbox, MemoryLimit.Mechanism);
+        var batch = new BatchResult(results, clock.Elapsed, sandbox, $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}");
         Write(batch, options);
         return batch;
     }
