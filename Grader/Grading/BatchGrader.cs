@@ -36,14 +36,31 @@ public static class BatchGrader
                 progress?.WriteLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}");
             });
 
+        // Every student's scratch volume is unmounted and removed by now; the folder that held them goes too.
+        try { Directory.Delete(Path.Combine(options.OutputDirectory, "scratch"), recursive: true); } catch (IOException) { }
         var batch = new BatchResult(results, clock.Elapsed, sandbox, $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}");
         Write(batch, options);
         return batch;
     }
 
+    /// <summary>
+    /// The longest a batch of <paramref name="students"/> can take (README, "Limits"): students run
+    /// <see cref="GradingOptions.Parallel"/> at a time; each within its time limit (compiling included), plus the
+    /// ending of its processes, at most one compiling child and <see cref="StudentGrader.MaxInterruptions"/> + 1
+    /// workers; plus a minute for finding the sandbox and writing the reports.
+    /// </summary>
+    public static TimeSpan Bound(GradingOptions options, int students)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var perStudent = options.StudentTimeout + WorkerProcess.StopBound * (StudentGrader.MaxInterruptions + 2);
+        var rounds = (students + options.Parallel - 1) / options.Parallel;
+        return perStudent * rounds + TimeSpan.FromMinutes(1);
+    }
+
     private static void Prepare(string output)
     {
         Directory.CreateDirectory(output);
+        ScratchVolume.UnmountBelow(Path.Combine(output, "scratch"));
         foreach (var folder in new[] { "students", "scratch" })
             if (Directory.Exists(Path.Combine(output, folder))) Directory.Delete(Path.Combine(output, folder), recursive: true);
         foreach (var file in new[] { "summary.csv", "summary.txt", "index.html" })

@@ -45,6 +45,16 @@ public sealed class ScratchVolume : IDisposable
         try { Directory.Delete(Path, recursive: true); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
     }
 
+    /// <summary>Unmounts what a grader that was killed left mounted below <paramref name="folder"/>.</summary>
+    public static void UnmountBelow(string folder)
+    {
+        if (!CanMount.Value || !File.Exists("/proc/self/mounts")) return;
+        var prefix = System.IO.Path.TrimEndingDirectorySeparator(folder) + "/";
+        foreach (var line in File.ReadAllLines("/proc/self/mounts"))
+            if (line.Split(' ') is [_, var mountPoint, ..] && mountPoint.StartsWith(prefix, StringComparison.Ordinal))
+                Run("umount", "--lazy", mountPoint);
+    }
+
     private static bool Probe()
     {
         var folder = Directory.CreateTempSubdirectory("convspecs-mount-probe-").FullName;

@@ -113,6 +113,14 @@ public sealed class StudentCgroup : IDisposable
             }
     }
 
+    /// <summary>Removes the (empty) groups a grader with process id <paramref name="graderPid"/> left when it was killed.</summary>
+    public static void RemoveLeftovers(int graderPid)
+    {
+        foreach (var hierarchy in new[] { MemoryHierarchy.Value, PidsHierarchy.Value, CpuHierarchy.Value, KillHierarchy.Value }.OfType<Hierarchy>())
+            foreach (var group in Directory.EnumerateDirectories(hierarchy.Parent, $"convspecs-{graderPid}-*"))
+                try { Directory.Delete(group); } catch (IOException) { }
+    }
+
     private string? Make(Hierarchy? hierarchy, string name, StudentLimits limits)
     {
         var group = hierarchy?.CreateGroup(name, limits);

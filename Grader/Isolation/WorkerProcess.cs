@@ -24,21 +24,33 @@ public static class WorkerProcess
 {
     private static readonly object TimedOut = new();
 
-    /// <summary>Compiles in a limited child; the deadline is the student's (compiling counts against it).</summary>
-    public static async Task<CompiledSubmission> CompileAsync(CompileArguments arguments, StudentBox box, DateTime deadline)
+    /// <summary>
+    /// The longest the grader takes to end one process of a student's after a limit or "done": the cgroup's processes
+    /// reaped (10 s), bubblewrap gone (10 s), its pipes closed (5 s). In practice milliseconds.
+    /// </summary>
+    public static readonly TimeSpan StopBound = TimeSpan.FromSeconds(25);
+
+    /// <summary>
+    /// Compiles in a limited child, under the student's memory limit and deadline (compiling counts against it), and
+    /// for at most one scenario's time.
+    /// </summary>
+    public static async Task<CompiledSubmission> CompileAsync(CompileArguments arguments, StudentBox box, DateTime studentDeadline)
     {
+        var limit = box.Options.ScenarioTimeout;
+        var deadline = DateTime.UtcNow + limit < studentDeadline ? DateTime.UtcNow + limit : studentDeadline;
         await using var session = await Session.StartAsync(arguments.ToArgs(), box);
         while (true)
         {
             var line = await session.ReadAsync(deadline);
             if (line == TimedOut)
-                return Failed($"compiling did not finish before the student's time limit of {box.Options.StudentTimeout.TotalSeconds:0} s");
+                return Failed($"compiling took longer than {limit.TotalSeconds:0} s (compiling may take as long as one scenario); " +
+                              "simplify the code the compiler stops at, such as deeply nested lambdas passed to overloaded methods");
             if (line is null) break;
             if (line is WorkerMessage { Kind: "compiled" } compiled)
                 return new CompiledSubmission(arguments.Student, compiled.Errors is [] ? arguments.Assembly : null, compiled.Errors ?? [], compiled.Variants ?? []);
         }
         await session.StopAsync();
-        return Failed(session.Limit() ?? $"the compiler crashed{session.StderrHint()}");
+        return Failed(session.Limit() is { } reached ? $"compiling was stopped: {reached}" : $"the compiler crashed{session.StderrHint()}");
 
         CompiledSubmission Failed(string why) => new(arguments.Student, null, [$"{arguments.Student}/: {why}."], []);
     }
