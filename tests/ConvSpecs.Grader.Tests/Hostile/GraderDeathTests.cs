@@ -19,7 +19,7 @@ public sealed class GraderDeathTests
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         var marker = $"{HostileStudents.Marker}-orphan-{Environment.ProcessId}";
         var folder = Directory.CreateDirectory(Path.Combine(root, "submissions", "Immortal")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "Model.cs"), Immortal(marker));
+        await File.WriteAllTextAsync(Path.Combine(folder, "Model.cs"), Immortal(marker), TestContext.Current.CancellationToken);
 
         var grader = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "ConvSpecs.Grader"))
         {
@@ -36,7 +36,7 @@ public sealed class GraderDeathTests
                 .Should().BeTrue("the immortal student's daemon should have started");
 
             process.Kill();
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
             (await Eventually(() => HostileBatch.ProcessesNaming(marker).Count == 0 && HostileBatch.ProcessesNaming(root).Count == 0, TimeSpan.FromMinutes(1)))
                 .Should().BeTrue($"nothing of the student's should outlive the grader, but these are alive: {string.Join(" | ", HostileBatch.ProcessesNaming(root).Concat(HostileBatch.ProcessesNaming(marker)))}");
@@ -55,7 +55,7 @@ public sealed class GraderDeathTests
         while (clock.Elapsed < within)
         {
             if (condition()) return true;
-            await Task.Delay(200);
+            await Task.Delay(200, TestContext.Current.CancellationToken);
         }
         return condition();
     }
