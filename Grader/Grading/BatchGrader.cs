@@ -26,7 +26,8 @@ public static class BatchGrader
             .ToList();
         Prepare(options.OutputDirectory);
         var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory]);
-        var grader = new StudentGrader(options, sandbox);
+        using var compilers = new CompilerPool(sandbox, options);
+        var grader = new StudentGrader(options, sandbox, compilers);
 
         var results = new StudentResult[folders.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, folders.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel },
@@ -37,7 +38,9 @@ public static class BatchGrader
             });
 
         // Every student's scratch volume is unmounted and removed by now; the folder that held them goes too.
-        try { Directory.Delete(Path.Combine(options.OutputDirectory, "scratch"), recursive: true); } catch (IOException) { }
+        compilers.Dispose();
+        foreach (var folder in new[] { "scratch", "compilers" })
+            try { Directory.Delete(Path.Combine(options.OutputDirectory, folder), recursive: true); } catch (IOException) { }
         var batch = new BatchResult(results, clock.Elapsed, sandbox, $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}");
         Write(batch, options);
         return batch;
@@ -61,7 +64,8 @@ public static class BatchGrader
     {
         Directory.CreateDirectory(output);
         ScratchVolume.UnmountBelow(Path.Combine(output, "scratch"));
-        foreach (var folder in new[] { "students", "scratch" })
+        ScratchVolume.UnmountBelow(Path.Combine(output, "compilers"));
+        foreach (var folder in new[] { "students", "scratch", "compilers" })
             if (Directory.Exists(Path.Combine(output, folder))) Directory.Delete(Path.Combine(output, folder), recursive: true);
         foreach (var file in new[] { "summary.csv", "summary.txt", "index.html" })
             File.Delete(Path.Combine(output, file));

@@ -9,10 +9,10 @@ using ConvSpecs.Grader.Worker;
 namespace ConvSpecs.Grader.Grading;
 
 /// <summary>
-/// Grades one student: compiles the folder, runs the plan in a worker, and when a scenario hangs or crashes
+/// Grades one student: compiles the folder (in a compiler process), runs the plan in a worker, and when a scenario hangs or crashes
 /// the worker, records that as the scenario's verdict and goes on in a fresh worker with the scenarios after it.
 /// </summary>
-public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbox)
+public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbox, CompilerPool compilers)
 {
     /// <summary>After this many hung or crashed scenarios the rest are not run: the same fault tends to repeat.</summary>
     public const int MaxInterruptions = 3;
@@ -20,15 +20,14 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
     public async Task<StudentResult> GradeAsync(string student, string folder)
     {
         var clock = Stopwatch.StartNew();
-        // One deadline for compiling and grading; one cgroup and one scratch volume for every process of the student.
+        // One deadline for compiling and grading; one cgroup and one scratch volume for every worker of the student.
         var deadline = DateTime.UtcNow + options.StudentTimeout;
         using var cgroup = StudentCgroup.Create(options.Limits);
         using var scratch = ScratchVolume.Create(Path.Combine(options.OutputDirectory, "scratch", student), options.ScratchMiB, options.ScratchFiles, sandbox.OutsideUid);
         string[] readable = [AppContext.BaseDirectory, options.Training.DataFolder, .. options.Training.PoolingNpz is { } npz ? [npz] : Array.Empty<string>()];
         string[] hidden = [options.SubmissionsDirectory, options.OutputDirectory];
         var assembly = Path.Combine(scratch.Path, $"{AssemblySafe().Replace(student, "_")}.dll");
-        var compiled = await WorkerProcess.CompileAsync(new CompileArguments(student, folder, assembly),
-            new StudentBox(sandbox, cgroup, new SandboxView(scratch.Path, readable, hidden, folder), options), deadline);
+        var compiled = await compilers.CompileAsync(student, folder, assembly, deadline);
         var plan = GradingPlan.For(compiled.Variants, options.Variant);
 
         if (!compiled.Compiles)

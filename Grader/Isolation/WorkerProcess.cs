@@ -16,44 +16,20 @@ public sealed record WorkerOutcome(IReadOnlyList<WorkerMessage> Finished, (int I
 public sealed record StudentBox(Sandbox Sandbox, StudentCgroup Cgroup, SandboxView View, GradingOptions Options);
 
 /// <summary>
-/// Starts one student's processes (the compiling child, then workers) in its sandbox and cgroup, follows their
+/// Starts one student's workers in its sandbox and cgroup, follows their
 /// protocol on descriptor 3, and ends every process of the student with its cgroup when a limit is reached or
 /// the worker is done.
 /// </summary>
 public static class WorkerProcess
 {
-    private static readonly object TimedOut = new();
+    /// <summary>What <see cref="Session.ReadAsync"/> returns when the deadline passed.</summary>
+    internal static readonly object TimedOut = new();
 
     /// <summary>
     /// The longest the grader takes to end one process of a student's after a limit or "done": the cgroup's processes
     /// reaped (10 s), bubblewrap gone (10 s), its pipes closed (5 s). In practice milliseconds.
     /// </summary>
     public static readonly TimeSpan StopBound = TimeSpan.FromSeconds(25);
-
-    /// <summary>
-    /// Compiles in a limited child, under the student's memory limit and deadline (compiling counts against it), and
-    /// for at most one scenario's time.
-    /// </summary>
-    public static async Task<CompiledSubmission> CompileAsync(CompileArguments arguments, StudentBox box, DateTime studentDeadline)
-    {
-        var limit = box.Options.ScenarioTimeout;
-        var deadline = DateTime.UtcNow + limit < studentDeadline ? DateTime.UtcNow + limit : studentDeadline;
-        await using var session = await Session.StartAsync(arguments.ToArgs(), box);
-        while (true)
-        {
-            var line = await session.ReadAsync(deadline);
-            if (line == TimedOut)
-                return Failed($"compiling took longer than {limit.TotalSeconds:0} s (compiling may take as long as one scenario); " +
-                              "simplify the code the compiler stops at, such as deeply nested lambdas passed to overloaded methods");
-            if (line is null) break;
-            if (line is WorkerMessage { Kind: "compiled" } compiled)
-                return new CompiledSubmission(arguments.Student, compiled.Errors is [] ? arguments.Assembly : null, compiled.Errors ?? [], compiled.Variants ?? []);
-        }
-        await session.StopAsync();
-        return Failed(session.Limit() is { } reached ? $"compiling was stopped: {reached}" : $"the compiler crashed{session.StderrHint()}");
-
-        CompiledSubmission Failed(string why) => new(arguments.Student, null, [$"{arguments.Student}/: {why}."], []);
-    }
 
     /// <summary>Runs a worker over its scenarios until it is done, crashes, or a scenario's or the student's time runs out.</summary>
     public static async Task<WorkerOutcome> RunAsync(WorkerArguments arguments, StudentBox box, DateTime studentDeadline)
@@ -118,7 +94,7 @@ public static class WorkerProcess
         _ => "signal",
     };
 
-    /// <summary>This program again (worker or compile), with an environment of its own: only what it needs, set here.</summary>
+    /// <summary>This program again (worker or compile-server), with an environment of its own: only what it needs, set here.</summary>
     private static ProcessStartInfo Command(IEnumerable<string> arguments, StudentBox box)
     {
         var apphost = Path.Combine(AppContext.BaseDirectory, "ConvSpecs.Grader");
@@ -142,7 +118,7 @@ public static class WorkerProcess
     }
 
     /// <summary>One started process of the student's: its protocol lines, its output's last lines, and how it ended.</summary>
-    private sealed class Session : IAsyncDisposable
+    internal sealed class Session : IAsyncDisposable
     {
         /// <summary>A protocol line longer than this is cut (and so unreadable JSON): a worker's own lines stay far below.</summary>
         private const int MaxProtocolLine = 1 << 20;
@@ -175,6 +151,13 @@ public static class WorkerProcess
             var info = box.Sandbox.Wrap(Command(arguments, box), box.View);
             box.Cgroup.BeginRun();
             return new Session(await Launcher.StartAsync(info, box.Cgroup), box);
+        }
+
+        /// <summary>Writes one line to the process's stdin (its lifeline, and the compiler's requests).</summary>
+        public async Task SendAsync(string line)
+        {
+            await process.StandardInput.WriteLineAsync(line);
+            await process.StandardInput.FlushAsync();
         }
 
         /// <summary>The next protocol message; null once the protocol is closed; TimedOut at the deadline.</summary>

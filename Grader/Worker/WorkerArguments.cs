@@ -45,15 +45,5 @@ public sealed record WorkerArguments(string Assembly, string Student, string Evi
     }
 }
 
-/// <summary>What the grader tells the compiling child: whose sources, where they are, and where the assembly goes.</summary>
-public sealed record CompileArguments(string Student, string Sources, string Assembly)
-{
-    public IEnumerable<string> ToArgs() => ["compile", "--student", Student, "--sources", Sources, "--assembly", Assembly];
-
-    public static CompileArguments Parse(IReadOnlyList<string> args)
-    {
-        var values = WorkerArguments.Options(args, out _);
-        string Value(string name) => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"compile: {name} is missing.");
-        return new CompileArguments(Value("--student"), Value("--sources"), Value("--assembly"));
-    }
-}
+/// <summary>One request to the compiler process: whose sources, where they are, and where the assembly goes.</summary>
+public sealed record CompileArguments(string Student, string Sources, string Assembly);

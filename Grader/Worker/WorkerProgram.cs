@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using ConvSpecs.Grader.Compiling;
 using ConvSpecs.Grader.Isolation;
 using Microsoft.Win32.SafeHandles;
@@ -21,16 +22,25 @@ public static class WorkerProgram
     /// <summary>A failure message sent to the grader is cut here: a student's exception text can be any length.</summary>
     private const int MessageChars = 4000;
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private static int runningIndex = -1;
 
-    /// <summary>compile --student NAME --sources DIR --assembly PATH: compiles in this limited child, never in the grader.</summary>
-    public static int Compile(IReadOnlyList<string> args)
+    /// <summary>
+    /// compile-server: compiles one submission per request line on stdin ({"student", "sources", "assembly"}),
+    /// answering each with "compiled" on the protocol channel. Ends itself (SIGKILL) when stdin closes: the grader is gone.
+    /// Started by the grader in a sandbox of its own; no student code runs here.
+    /// </summary>
+    public static int CompileServer()
     {
         var channel = OpenChannel();
-        WatchLifeline();
-        var arguments = CompileArguments.Parse(args);
-        var compiled = SubmissionCompiler.Compile(arguments.Student, arguments.Sources, arguments.Assembly);
-        Send(channel, new WorkerMessage("compiled", Errors: [.. compiled.Errors.Select(Cut)], Variants: compiled.Variants));
+        while (Console.In.ReadLine() is { } line)
+        {
+            var request = JsonSerializer.Deserialize<CompileArguments>(line, Json) ?? throw new InvalidOperationException("compile-server: an empty request.");
+            var compiled = SubmissionCompiler.Compile(request.Student, request.Sources, request.Assembly);
+            Send(channel, new WorkerMessage("compiled", Errors: [.. compiled.Errors.Select(Cut)], Variants: compiled.Variants));
+        }
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
         return 0;
     }
 
