@@ -113,13 +113,19 @@ public sealed class StudentCgroup : IDisposable
             }
     }
 
+    /// <summary>The processes still in the groups of the grader with process id <paramref name="graderPid"/>, in every hierarchy.</summary>
+    public static int CountMembers(int graderPid) => LeftGroups(graderPid).Sum(group => Members(group).Count);
+
     /// <summary>Removes the (empty) groups a grader with process id <paramref name="graderPid"/> left when it was killed.</summary>
     public static void RemoveLeftovers(int graderPid)
     {
-        foreach (var hierarchy in new[] { MemoryHierarchy.Value, PidsHierarchy.Value, CpuHierarchy.Value, KillHierarchy.Value }.OfType<Hierarchy>())
-            foreach (var group in Directory.EnumerateDirectories(hierarchy.Parent, $"convspecs-{graderPid}-*"))
-                try { Directory.Delete(group); } catch (IOException) { }
+        foreach (var group in LeftGroups(graderPid))
+            try { Directory.Delete(group); } catch (IOException) { }
     }
+
+    private static IEnumerable<string> LeftGroups(int graderPid) =>
+        new[] { MemoryHierarchy.Value, PidsHierarchy.Value, CpuHierarchy.Value, KillHierarchy.Value }.OfType<Hierarchy>()
+            .SelectMany(hierarchy => Directory.EnumerateDirectories(hierarchy.Parent, $"convspecs-{graderPid}-*")).ToList();
 
     private string? Make(Hierarchy? hierarchy, string name, StudentLimits limits)
     {

@@ -35,16 +35,20 @@ public sealed class GraderDeathTests
             (await Eventually(() => HostileBatch.ProcessesNaming(marker).Count > 0, TimeSpan.FromMinutes(5)))
                 .Should().BeTrue("the immortal student's daemon should have started");
 
+            if (StudentCgroup.Complete) StudentCgroup.CountMembers(process.Id).Should().BePositive();
             process.Kill();
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-            (await Eventually(() => HostileBatch.ProcessesNaming(marker).Count == 0 && HostileBatch.ProcessesNaming(root).Count == 0, TimeSpan.FromMinutes(1)))
-                .Should().BeTrue($"nothing of the student's should outlive the grader, but these are alive: {string.Join(" | ", HostileBatch.ProcessesNaming(root).Concat(HostileBatch.ProcessesNaming(marker)))}");
+            // Its workers, its compilers and whatever they started: every process in the grader's cgroups.
+            (await Eventually(() => HostileBatch.ProcessesNaming(marker).Count == 0 && HostileBatch.ProcessesNaming(root).Count == 0
+                                    && StudentCgroup.CountMembers(process.Id) == 0, TimeSpan.FromMinutes(1)))
+                .Should().BeTrue($"nothing of the student's should outlive the grader, but these are alive: {string.Join(" | ", HostileBatch.ProcessesNaming(root).Concat(HostileBatch.ProcessesNaming(marker)))}" +
+                                 $" ({StudentCgroup.CountMembers(process.Id)} processes in its cgroups)");
         }
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            ScratchVolume.UnmountBelow(Path.Combine(root, "output", "scratch"));
+            ScratchVolume.UnmountBelow(Path.Combine(root, "output"));
             StudentCgroup.RemoveLeftovers(process.Id);
         }
     }
