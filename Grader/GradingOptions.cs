@@ -1,5 +1,7 @@
 using System.Globalization;
 using ConvSpecs.Drivers;
+using ConvSpecs.Drivers.Training;
+using ConvSpecs.Grader.Isolation;
 
 namespace ConvSpecs.Grader;
 
@@ -27,6 +29,27 @@ public sealed record GradingOptions
     // digits, two networks, Adam's state, a batch's activations) was killed at 512 MiB and passed at 768 (seed 000's
     // nets, measured).
     public long MemoryLimitMiB { get; init; } = 1024;
+
+    /// <summary>
+    /// Processes and threads of one student together. A worker needs about 40 threads (the runtime's, torch's
+    /// pool, bubblewrap's); 256 leaves room for a student's own and stops a fork bomb at once.
+    /// </summary>
+    public int ProcessLimit { get; init; } = 256;
+
+    /// <summary>CPU time of one student per wall second: a worker runs torch on one thread, so one core.</summary>
+    public double CoresPerStudent { get; init; } = 1;
+
+    /// <summary>Size of one student's scratch folder: its compiled assembly, evidence and plots need a few MiB.</summary>
+    public long ScratchMiB { get; init; } = 256;
+
+    /// <summary>Files and folders in one student's scratch folder (evidence is a few per scenario).</summary>
+    public int ScratchFiles { get; init; } = 4096;
+
+    /// <summary>The training settings the workers get on their command line (profile, data folder, data set).</summary>
+    public TrainingSettings Training { get; init; } = TrainingSettings.FromEnvironment();
+
+    /// <summary>The cgroup limits of one student.</summary>
+    public StudentLimits Limits => new(MemoryLimitMiB, ProcessLimit, CoresPerStudent);
 
     public long Seed { get; init; } = RunSettings.DefaultSeed;
 

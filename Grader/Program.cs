@@ -3,7 +3,7 @@ using ConvSpecs.Grader.Worker;
 
 namespace ConvSpecs.Grader;
 
-/// <summary>grade: the instructor's command. worker: what the grader starts, once per student process; not for people.</summary>
+/// <summary>grade: the instructor's command. worker and compile-server: what the grader starts in a student's sandbox; not for people.</summary>
 public static class Program
 {
     private const string Usage = """
@@ -23,6 +23,8 @@ public static class Program
             case ["check", .. var rest]: return Check.StudentCheck.Run(rest);
             case ["worker", .. var rest]:
                 return WorkerProgram.Run(rest);
+            case ["compile-server"]:
+                return WorkerProgram.CompileServer();
             case ["grade", .. var rest]:
                 GradingOptions options;
                 try

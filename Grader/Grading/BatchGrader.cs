@@ -6,6 +6,7 @@ using ConvSpecs.Grader.Results;
 namespace ConvSpecs.Grader.Grading;
 
 /// <summary>A whole class graded: every student's result, how long it took, and how the students were walled off.</summary>
+/// <param name="MemoryLimit">How each student's limits (memory, processes, CPU, scratch) are enforced here.</param>
 public sealed record BatchResult(IReadOnlyList<StudentResult> Students, TimeSpan WallTime, Sandbox Sandbox, string MemoryLimit);
 
 /// <summary>
@@ -23,8 +24,9 @@ public static class BatchGrader
         options = options with { SubmissionsDirectory = students.Root };
         var folders = students.Students;
         Prepare(options.OutputDirectory);
-        var sandbox = Sandbox.Detect(options.Isolation);
-        var grader = new StudentGrader(options, sandbox);
+        var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory]);
+        using var compilers = new CompilerPool(sandbox, options);
+        var grader = new StudentGrader(options, sandbox, compilers);
 
         var results = new StudentResult[folders.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, folders.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel },
@@ -34,15 +36,35 @@ public static class BatchGrader
                 progress?.WriteLine(TerminalText.OneLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}"));
             });
 
-        var batch = new BatchResult(results, clock.Elapsed, sandbox, MemoryLimit.Mechanism);
+        // Every student's scratch volume is unmounted and removed by now; the folder that held them goes too.
+        compilers.Dispose();
+        foreach (var folder in new[] { "scratch", "compilers" })
+            try { Directory.Delete(Path.Combine(options.OutputDirectory, folder), recursive: true); } catch (IOException) { }
+        var batch = new BatchResult(results, clock.Elapsed, sandbox, $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}");
         Write(batch, options);
         return batch;
+    }
+
+    /// <summary>
+    /// The longest a batch of <paramref name="students"/> can take (README, "Limits"): students run
+    /// <see cref="GradingOptions.Parallel"/> at a time; each within its time limit (compiling included), plus the
+    /// ending of its processes, at most one compiling child and <see cref="StudentGrader.MaxInterruptions"/> + 1
+    /// workers; plus a minute for finding the sandbox and writing the reports.
+    /// </summary>
+    public static TimeSpan Bound(GradingOptions options, int students)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var perStudent = options.StudentTimeout + WorkerProcess.StopBound * (StudentGrader.MaxInterruptions + 2);
+        var rounds = (students + options.Parallel - 1) / options.Parallel;
+        return perStudent * rounds + TimeSpan.FromMinutes(1);
     }
 
     private static void Prepare(string output)
     {
         Directory.CreateDirectory(output);
-        foreach (var folder in new[] { "students", "scratch" })
+        ScratchVolume.UnmountBelow(Path.Combine(output, "scratch"));
+        ScratchVolume.UnmountBelow(Path.Combine(output, "compilers"));
+        foreach (var folder in new[] { "students", "scratch", "compilers" })
             if (Directory.Exists(Path.Combine(output, folder))) Directory.Delete(Path.Combine(output, folder), recursive: true);
         foreach (var file in new[] { "summary.csv", "summary.txt", "index.html" })
             File.Delete(Path.Combine(output, file));

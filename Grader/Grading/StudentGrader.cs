@@ -9,10 +9,10 @@ using ConvSpecs.Grader.Worker;
 namespace ConvSpecs.Grader.Grading;
 
 /// <summary>
-/// Grades one student: compiles the folder, runs the plan in a worker, and when a scenario hangs or crashes
+/// Grades one student: compiles the folder (in a compiler process), runs the plan in a worker, and when a scenario hangs or crashes
 /// the worker, records that as the scenario's verdict and goes on in a fresh worker with the scenarios after it.
 /// </summary>
-public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbox)
+public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbox, CompilerPool compilers)
 {
     /// <summary>After this many hung or crashed scenarios the rest are not run: the same fault tends to repeat.</summary>
     public const int MaxInterruptions = 3;
@@ -20,9 +20,14 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
     public async Task<StudentResult> GradeAsync(string student, string folder)
     {
         var clock = Stopwatch.StartNew();
-        var scratch = Path.Combine(options.OutputDirectory, "scratch", student);
-        Directory.CreateDirectory(scratch);
-        var compiled = SubmissionCompiler.Compile(student, folder, Path.Combine(scratch, $"{AssemblySafe().Replace(student, "_")}.dll"), checkApis: !options.AllowAnyApi);
+        // One deadline for compiling and grading; one cgroup and one scratch volume for every worker of the student.
+        var deadline = DateTime.UtcNow + options.StudentTimeout;
+        using var cgroup = StudentCgroup.Create(options.Limits);
+        using var scratch = ScratchVolume.Create(Path.Combine(options.OutputDirectory, "scratch", student), options.ScratchMiB, options.ScratchFiles, sandbox.OutsideUid);
+        string[] readable = [AppContext.BaseDirectory, options.Training.DataFolder, .. options.Training.PoolingNpz is { } npz ? [npz] : Array.Empty<string>()];
+        string[] hidden = [options.SubmissionsDirectory, options.OutputDirectory];
+        var assembly = Path.Combine(scratch.Path, $"{AssemblySafe().Replace(student, "_")}.dll");
+        var compiled = await compilers.CompileAsync(student, folder, assembly, deadline);
         var plan = GradingPlan.For(compiled.Variants, options.Variant);
 
         if (!compiled.Compiles)
@@ -30,17 +35,17 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
         if (compiled.Variants.Count == 0)
             return Result(compiled, [], "no [Variant] model: mark the model class with [Variant(n)] (README, \"The contract\")", clock);
 
-        var verdicts = await RunAsync(compiled, plan, scratch, DateTime.UtcNow + options.StudentTimeout);
+        var box = new StudentBox(sandbox, cgroup, new SandboxView(scratch.Path, readable, hidden, Sources: folder), options);
+        var verdicts = await RunAsync(compiled, plan, box, deadline);
         var first = verdicts.FirstOrDefault(verdict => verdict.Status == ScenarioStatus.Interrupted);
         var refused = verdicts.SelectMany(verdict => verdict.Evidence.Refusals).FirstOrDefault();
         return Result(compiled, verdicts, first is not null ? $"{first.Message} (in \"{first.Scenario.Name}\")"
             : refused is not null ? $"evidence refused: {refused}" : StudentResult.Graded, clock);
     }
 
-    private async Task<List<ScenarioVerdict>> RunAsync(CompiledSubmission compiled, IReadOnlyList<(string Number, Scenario Scenario)> plan, string scratch, DateTime deadline)
+    private async Task<List<ScenarioVerdict>> RunAsync(CompiledSubmission compiled, IReadOnlyList<(string Number, Scenario Scenario)> plan, StudentBox box, DateTime deadline)
     {
-        var evidence = Path.Combine(scratch, "evidence");
-        var hidden = new[] { options.SubmissionsDirectory, options.OutputDirectory };
+        var evidence = Path.Combine(box.View.Scratch, "evidence");
         var verdicts = new List<ScenarioVerdict>();
         var interruptions = 0;
         while (verdicts.Count < plan.Count)
@@ -57,8 +62,8 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
             }
             var first = verdicts.Count;
             var arguments = new WorkerArguments(compiled.AssemblyPath!, compiled.Student, evidence, options.Seed, options.Device, first,
-                [.. plan.Skip(first).Select(item => item.Scenario.Id)]);
-            var outcome = await WorkerProcess.RunAsync(arguments, scratch, hidden, sandbox, options, deadline);
+                [.. plan.Skip(first).Select(item => item.Scenario.Id)], options.Training, box.View.Sources);
+            var outcome = await WorkerProcess.RunAsync(arguments, box, deadline);
 
             foreach (var end in outcome.Finished)
             {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using ConvSpecs.Grader.Compiling;
 using ConvSpecs.Grader.Worker;
 
 namespace ConvSpecs.Grader.Isolation;
@@ -12,47 +12,30 @@ namespace ConvSpecs.Grader.Isolation;
 /// <param name="Fatal">Why the submission could not even be loaded; every remaining scenario fails with it.</param>
 public sealed record WorkerOutcome(IReadOnlyList<WorkerMessage> Finished, (int Index, string Reason)? Interruption, string? Fatal);
 
+/// <summary>Where one student's processes run: its sandbox, its cgroup, what it sees, and the run's limits.</summary>
+public sealed record StudentBox(Sandbox Sandbox, StudentCgroup Cgroup, SandboxView View, GradingOptions Options);
+
 /// <summary>
-/// Starts one worker for one student in the sandbox and under the memory limit, follows its protocol lines,
-/// and kills it (with its whole tree) when a scenario or the student's time runs out.
+/// Starts one student's workers in its sandbox and cgroup, follows their
+/// protocol on descriptor 3, and ends every process of the student with its cgroup when a limit is reached or
+/// the worker is done.
 /// </summary>
 public static class WorkerProcess
 {
-    private const int StderrLinesKept = 40;
+    /// <summary>What <see cref="Session.ReadAsync"/> returns when the deadline passed.</summary>
+    internal static readonly object TimedOut = new();
 
-    public static async Task<WorkerOutcome> RunAsync(WorkerArguments arguments, string scratch, IReadOnlyList<string> hidden,
-        Sandbox sandbox, GradingOptions options, DateTime studentDeadline)
+    /// <summary>
+    /// The longest the grader takes to end one process of a student's after a limit or "done": the cgroup's processes
+    /// reaped (10 s), bubblewrap gone (10 s), its pipes closed (5 s). In practice milliseconds.
+    /// </summary>
+    public static readonly TimeSpan StopBound = TimeSpan.FromSeconds(25);
+
+    /// <summary>Runs a worker over its scenarios until it is done, crashes, or a scenario's or the student's time runs out.</summary>
+    public static async Task<WorkerOutcome> RunAsync(WorkerArguments arguments, StudentBox box, DateTime studentDeadline)
     {
-        using var memory = MemoryLimit.Create(options.MemoryLimitMiB);
-        var info = memory.Enter(sandbox.Wrap(Command(arguments, scratch), scratch, hidden));
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.RedirectStandardInput = true;
-
-        var lines = Channel.CreateUnbounded<string>();
-        var stderr = new Queue<string>();
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is null) lines.Writer.TryComplete();
-            else lines.Writer.TryWrite(line.Data);
-        };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (string.IsNullOrWhiteSpace(line.Data)) return;
-            lock (stderr)
-            {
-                stderr.Enqueue(line.Data);
-                if (stderr.Count > StderrLinesKept) stderr.Dequeue();
-            }
-        };
-        process.Start();
-        // Kept open: the worker ends itself when it closes, that is when this grader is gone.
-        using var lifeline = process.StandardInput;
-        memory.Watch(process);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var options = box.Options;
+        await using var session = await Session.StartAsync(arguments.ToArgs(), box);
         var finished = new List<WorkerMessage>();
         var next = arguments.FirstIndex;
         int? running = null;
@@ -62,17 +45,16 @@ public static class WorkerProcess
         {
             var scenarioDeadline = running is null ? DateTime.MaxValue : runningSince + options.ScenarioTimeout;
             var deadline = scenarioDeadline < studentDeadline ? scenarioDeadline : studentDeadline;
-            var line = await ReadAsync(lines.Reader, deadline);
+            var line = await session.ReadAsync(deadline);
             if (line == TimedOut)
             {
-                Kill(process);
-                var reason = deadline == scenarioDeadline
+                var timeout = deadline == scenarioDeadline
                     ? $"timed out after {options.ScenarioTimeout.TotalSeconds:0} s (the limit per scenario)"
                     : $"timed out: the student's time limit of {options.StudentTimeout.TotalSeconds:0} s ran out";
-                return new WorkerOutcome(finished, (running ?? next, reason), null);
+                return new WorkerOutcome(finished, (running ?? next, timeout), null);
             }
             if (line is null) break;
-            if (WorkerMessage.Parse((string)line) is not { } message) continue;
+            if (line is not WorkerMessage message) continue;
             switch (message.Kind)
             {
                 case "start" when running is null && message.Index == next:
@@ -88,32 +70,20 @@ public static class WorkerProcess
                     exit = message;
                     break;
                 case "fatal":
-                    Kill(process);
                     return new WorkerOutcome(finished, null, message.Message);
                 case "done" when next == arguments.FirstIndex + arguments.Scenarios.Count:
-                    await process.WaitForExitAsync();
+                    // Every result is in: whatever the student left running (a thread, a daemon) is ended with its cgroup.
                     return new WorkerOutcome(finished, null, null);
             }
         }
 
-        // Its stdout closed before "done": the process is gone or going.
-        if (!process.WaitForExit(TimeSpan.FromSeconds(10))) Kill(process);
-        await process.WaitForExitAsync();
-        string[] tail;
-        lock (stderr) tail = [.. stderr];
-        return new WorkerOutcome(finished, (running ?? next, CrashReason(process.ExitCode, exit, memory, options, tail)), null);
-    }
-
-    private static string CrashReason(int exitCode, WorkerMessage? exit, MemoryLimit memory, GradingOptions options, string[] stderr)
-    {
-        if (memory.Exceeded)
-            return $"killed: it went over the memory limit of {options.MemoryLimitMiB} MiB";
-        if (exit is not null)
-            return $"crashed: {exit.Message}, which ends the whole process";
-        var hint = stderr.Length == 0 ? "" : $"; its last output: {Shorten(string.Join(" / ", stderr.TakeLast(3)), 300)}";
-        return exitCode > 128
-            ? $"crashed: killed by signal {exitCode - 128} ({SignalName(exitCode - 128)}){hint}"
-            : $"crashed: the process ended with exit code {exitCode} in the middle of the scenario{hint}";
+        // The protocol closed before "done": the process is gone or going.
+        await session.StopAsync();
+        var reason = session.Limit() is { } limit ? $"killed: {limit}"
+            : exit is not null ? $"crashed: {exit.Message}, which ends the whole process"
+            : session.ExitCode > 128 ? $"crashed: killed by signal {session.ExitCode - 128} ({SignalName(session.ExitCode - 128)}){session.StderrHint()}"
+            : $"crashed: the process ended with exit code {session.ExitCode} in the middle of the scenario{session.StderrHint()}";
+        return new WorkerOutcome(finished, (running ?? next, reason), null);
     }
 
     private static string SignalName(int signal) => signal switch
@@ -124,57 +94,137 @@ public static class WorkerProcess
         _ => "signal",
     };
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
-
-    private static readonly object TimedOut = new();
-
-    private static async Task<object?> ReadAsync(ChannelReader<string> reader, DateTime deadline)
-    {
-        var left = deadline == DateTime.MaxValue ? Timeout.InfiniteTimeSpan : deadline - DateTime.UtcNow;
-        if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) return TimedOut;
-        using var cancel = new CancellationTokenSource(left);
-        try
-        {
-            return await reader.WaitToReadAsync(cancel.Token) && reader.TryRead(out var line) ? line : null;
-        }
-        catch (OperationCanceledException)
-        {
-            return TimedOut;
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
-        }
-        process.WaitForExit();
-    }
-
-    /// <summary>This program again, in worker mode, with an environment of its own (no secrets of the grader's).</summary>
-    private static ProcessStartInfo Command(WorkerArguments arguments, string scratch)
+    /// <summary>This program again (worker or compile-server), with an environment of its own: only what it needs, set here.</summary>
+    private static ProcessStartInfo Command(IEnumerable<string> arguments, StudentBox box)
     {
         var apphost = Path.Combine(AppContext.BaseDirectory, "ConvSpecs.Grader");
         var info = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet");
         if (!File.Exists(apphost)) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConvSpecs.Grader.dll"));
-        foreach (var argument in arguments.ToArgs()) info.ArgumentList.Add(argument);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
 
-        var temp = Path.Combine(scratch, "tmp");
-        Directory.CreateDirectory(temp);
+        var scratch = box.View.Scratch;
+        var temp = box.Sandbox.Name == "bubblewrap" ? "/tmp" : Directory.CreateDirectory(Path.Combine(scratch, "tmp")).FullName;
+        info.WorkingDirectory = scratch;
         info.Environment.Clear();
-        info.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
+        info.Environment["PATH"] = "/usr/bin:/bin";
         info.Environment["HOME"] = scratch;
         info.Environment["TMPDIR"] = temp;
         info.Environment["LANG"] = "C.UTF-8";
         info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // no diagnostics socket in TMPDIR, and no debugger or profiler can be attached to it
+        // no diagnostics IPC socket, and no debugger or profiler can be attached to it
         info.Environment["DOTNET_EnableDiagnostics"] = "0";
         return info;
+    }
+
+    /// <summary>One started process of the student's: its protocol lines, its output's last lines, and how it ended.</summary>
+    internal sealed class Session : IAsyncDisposable
+    {
+        /// <summary>A protocol line longer than this is cut (and so unreadable JSON): a worker's own lines stay far below.</summary>
+        private const int MaxProtocolLine = 1 << 20;
+
+        private const int MaxOutputLine = 300;
+        private const int OutputLinesKept = 40;
+
+        private readonly Process process;
+        private readonly StudentBox box;
+        private readonly Channel<CappedLine> protocol = Channel.CreateBounded<CappedLine>(16);
+        private readonly Queue<string> output = new();
+        private readonly Task pumps;
+        private bool stopped;
+
+        private Session(Process process, StudentBox box)
+        {
+            this.process = process;
+            this.box = box;
+            var outputLines = Channel.CreateBounded<CappedLine>(16);
+            pumps = Task.WhenAll(
+                CappedLines.PumpAsync(process.StandardOutput.BaseStream, MaxProtocolLine, protocol.Writer),
+                CappedLines.PumpAsync(process.StandardError.BaseStream, MaxOutputLine, outputLines.Writer),
+                KeepTailAsync(outputLines.Reader));
+        }
+
+        public int ExitCode => process.HasExited ? process.ExitCode : -1;
+
+        public static async Task<Session> StartAsync(IEnumerable<string> arguments, StudentBox box)
+        {
+            var info = box.Sandbox.Wrap(Command(arguments, box), box.View);
+            box.Cgroup.BeginRun();
+            return new Session(await Launcher.StartAsync(info, box.Cgroup), box);
+        }
+
+        /// <summary>Writes one line to the process's stdin (its lifeline, and the compiler's requests).</summary>
+        public async Task SendAsync(string line)
+        {
+            await process.StandardInput.WriteLineAsync(line);
+            await process.StandardInput.FlushAsync();
+        }
+
+        /// <summary>The next protocol message; null once the protocol is closed; TimedOut at the deadline.</summary>
+        public async Task<object?> ReadAsync(DateTime deadline)
+        {
+            while (true)
+            {
+                var left = deadline == DateTime.MaxValue ? Timeout.InfiniteTimeSpan : deadline - DateTime.UtcNow;
+                if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) return TimedOut;
+                using var cancel = new CancellationTokenSource(left);
+                try
+                {
+                    if (!await protocol.Reader.WaitToReadAsync(cancel.Token)) return null;
+                }
+                catch (OperationCanceledException)
+                {
+                    return TimedOut;
+                }
+                if (protocol.Reader.TryRead(out var line) && !line.Cut && WorkerMessage.Parse(line.Text) is { } message) return message;
+            }
+        }
+
+        /// <summary>Which limit ended it, if one did.</summary>
+        public string? Limit() =>
+            box.Cgroup.MemoryExceeded ? $"it went over the memory limit of {box.Options.MemoryLimitMiB} MiB"
+            : box.Cgroup.ProcessesExceeded ? $"it reached the limit of {box.Options.ProcessLimit} processes and threads"
+            : null;
+
+        public string StderrHint()
+        {
+            string[] tail;
+            lock (output) tail = [.. output];
+            if (tail.Length == 0) return "";
+            var text = string.Join(" / ", tail.TakeLast(3));
+            return $"; its last output: {(text.Length <= 300 ? text : text[..300] + "…")}";
+        }
+
+        /// <summary>Ends every process of the student (cgroup.kill) and waits, boundedly, for them and the pipes.</summary>
+        public async Task StopAsync()
+        {
+            if (stopped) return;
+            stopped = true;
+            box.Cgroup.KillAll(process);
+            protocol.Writer.TryComplete();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            // Without a cgroup a daemon could hold the pipes open: the grader stops listening after a while.
+            await Task.WhenAny(pumps, Task.Delay(TimeSpan.FromSeconds(5)));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            process.Dispose();
+        }
+
+        private async Task KeepTailAsync(ChannelReader<CappedLine> lines)
+        {
+            await foreach (var line in lines.ReadAllAsync())
+            {
+                if (string.IsNullOrWhiteSpace(line.Text)) continue;
+                lock (output)
+                {
+                    output.Enqueue(line.Cut ? line.Text + "…" : line.Text);
+                    if (output.Count > OutputLinesKept) output.Dequeue();
+                }
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ public static class HtmlReport
     {
         html.Append("<details><summary>How student code was isolated</summary><p>Isolated:</p><ul>");
         foreach (var line in batch.Sandbox.Isolated) html.Append("<li>").Append(Html.Text(line)).Append("</li>");
-        html.Append(CultureInfo.InvariantCulture, $"<li>memory limit: {Html.Text(batch.MemoryLimit)}</li></ul><p>Not isolated:</p><ul>");
+        html.Append(CultureInfo.InvariantCulture, $"<li>limits: {Html.Text(batch.MemoryLimit)}</li></ul><p>Not isolated:</p><ul>");
         foreach (var line in batch.Sandbox.NotIsolated) html.Append("<li>").Append(Html.Text(line)).Append("</li>");
         html.Append("</ul></details>\n");
     }

@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using ConvSpecs.Grader.Compiling;
+using ConvSpecs.Grader.Isolation;
+using Microsoft.Win32.SafeHandles;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
 using ConvSpecs.Models;
@@ -14,18 +19,37 @@ namespace ConvSpecs.Grader.Worker;
 /// </summary>
 public static class WorkerProgram
 {
-    private const int GraderGone = 70;
+    /// <summary>A failure message sent to the grader is cut here: a student's exception text can be any length.</summary>
+    private const int MessageChars = 4000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static int runningIndex = -1;
+
+    /// <summary>
+    /// compile-server: compiles one submission per request line on stdin ({"student", "sources", "assembly"}),
+    /// answering each with "compiled" on the protocol channel. Ends itself (SIGKILL) when stdin closes: the grader is gone.
+    /// Started by the grader in a sandbox of its own; no student code runs here.
+    /// </summary>
+    public static int CompileServer()
+    {
+        var channel = OpenChannel();
+        while (Console.In.ReadLine() is { } line)
+        {
+            var request = JsonSerializer.Deserialize<CompileArguments>(line, Json) ?? throw new InvalidOperationException("compile-server: an empty request.");
+            var compiled = SubmissionCompiler.Compile(request.Student, request.Sources, request.Assembly, request.CheckApis);
+            Send(channel, new WorkerMessage("compiled", Message: compiled.Refusal, Errors: [.. compiled.Errors.Select(Cut)], Variants: compiled.Variants));
+        }
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
+        return 0;
+    }
 
     /// <summary>worker --assembly P --student NAME --evidence DIR --seed S --device D --first-index K --scenario ID [--scenario ID …]</summary>
     public static int Run(IReadOnlyList<string> args)
     {
-        // The channel is the real stdout, taken before any student code runs; whatever the student
-        // prints goes to stderr, so it can never pass for a protocol line by accident.
-        var channel = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
-        Console.SetOut(Console.Error);
+        var channel = OpenChannel();
         var arguments = WorkerArguments.Parse(args);
+        UseTrainingSettings(arguments);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => ReportExit(channel);
         WatchLifeline();
 
@@ -38,7 +62,7 @@ public static class WorkerProgram
         }
         catch (Exception thrown) when (thrown is ReflectionTypeLoadException or BadImageFormatException or FileLoadException or TypeLoadException)
         {
-            Send(channel, new WorkerMessage("fatal", Message: $"The compiled submission could not be loaded: {thrown.Message}"));
+            Send(channel, new WorkerMessage("fatal", Message: Cut($"The compiled submission could not be loaded: {thrown.Message}")));
             return 0;
         }
         Send(channel, new WorkerMessage("ready"));
@@ -52,7 +76,7 @@ public static class WorkerProgram
             Send(channel, new WorkerMessage("start", index));
             var result = Specification.Run(scenario, submission, settings);
             Send(channel, new WorkerMessage("end", index, result.Passed,
-                result.Passed ? null : new ScenarioFailedException(result).Message,
+                result.Passed ? null : Cut(new ScenarioFailedException(result).Message),
                 [.. result.Steps.Select(step => new StepLine(step.Step.ToString(), step.Outcome.ToString()))]));
             runningIndex = -1;
         }
@@ -60,15 +84,48 @@ public static class WorkerProgram
         return 0;
     }
 
-    /// <summary>Ends this process when stdin closes: the grader died or gave up on it, so nobody waits for the rest.</summary>
+    /// <summary>
+    /// The protocol channel: descriptor 3, which the grader's launcher made from the pipe it reads, taken before any
+    /// student code runs and closed on exec, so no child of the student's inherits it. Descriptors 1 and 2 both
+    /// go to the grader's capped output pipe: nothing written to stdout, /dev/stdout or /proc/self/fd/1 reaches
+    /// the protocol.
+    /// </summary>
+    private static StreamWriter OpenChannel()
+    {
+        if (SetCloseOnExec(Launcher.ProtocolDescriptor, SetDescriptorFlags, CloseOnExec) != 0)
+            throw new InvalidOperationException("worker: descriptor 3 is not open; the worker is started by the grader, not by hand.");
+        var pipe = new FileStream(new SafeFileHandle(Launcher.ProtocolDescriptor, ownsHandle: true), FileAccess.Write, bufferSize: 0);
+        return new StreamWriter(pipe) { AutoFlush = true };
+    }
+
+    /// <summary>
+    /// Ends this process with SIGKILL when stdin closes: the grader died or gave up on it. SIGKILL, not
+    /// Environment.Exit: a ProcessExit handler of the student's could keep an exiting process alive forever.
+    /// </summary>
     private static void WatchLifeline() => new Thread(() =>
     {
         using var stdin = Console.OpenStandardInput();
         var buffer = new byte[64];
         while (stdin.Read(buffer) > 0) { }
-        runningIndex = -1;
-        Environment.Exit(GraderGone);
+        System.Diagnostics.Process.GetCurrentProcess().Kill();
     }) { IsBackground = true, Name = "lifeline" }.Start();
+
+    /// <summary>The grader's training settings, for the drivers, which read them from this process's own environment.</summary>
+    private static void UseTrainingSettings(WorkerArguments arguments)
+    {
+        Environment.SetEnvironmentVariable("CONVSPECS_PROFILE", arguments.Training.Profile.Name);
+        Environment.SetEnvironmentVariable("CONVSPECS_DATA_DIR", arguments.Training.DataFolder);
+        Environment.SetEnvironmentVariable("CONVSPECS_DATASET", arguments.Training.DatasetRequest);
+        Environment.SetEnvironmentVariable("CONVSPECS_POOLING_NPZ", arguments.Training.PoolingNpz);
+    }
+
+    private static string Cut(string text) => text.Length <= MessageChars ? text : text[..MessageChars] + "…";
+
+    private const int SetDescriptorFlags = 2;
+    private const int CloseOnExec = 1;
+
+    [DllImport("libc", EntryPoint = "fcntl")]
+    private static extern int SetCloseOnExec(int descriptor, int command, int flags);
 
     /// <summary>Every [Variant] model of the assembly, as one submission named after the student's folder.</summary>
     private static Submission Load(WorkerArguments arguments)
@@ -76,7 +133,7 @@ public static class WorkerProgram
         var assembly = Assembly.LoadFrom(arguments.Assembly);
         var models = SubmissionCatalog.Discover(assembly).SelectMany(submission => submission.Models)
             .OrderBy(model => model.Task, StringComparer.Ordinal).ThenBy(model => model.Role, StringComparer.Ordinal).ToList();
-        return new Submission(arguments.Student, models);
+        return new Submission(arguments.Student, models) { SourceFolder = arguments.Sources };
     }
 
     // Runs when the process ends (on another thread, so the caller is not on the stack); mid-scenario
