@@ -43,6 +43,9 @@ internal static class HostileBatch
         MemoryLimitMiB = 384,
         ScratchMiB = 64,
         ScratchFiles = 1024,
+        // the attacks use what the API allow-list refuses (System.IO, Process, threads, sockets): let them compile, so that
+        // the sandbox itself is attacked (defence in depth; ApiAllowListTests shows the list refuses each of them)
+        AllowAnyApi = true,
     };
 
     public sealed record Graded(BatchResult Batch, BatchResult Alone, TimeSpan WallTime, TimeSpan Bound, long GraderPeakBytes,
