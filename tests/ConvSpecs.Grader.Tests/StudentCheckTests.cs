@@ -20,7 +20,7 @@ public sealed partial class StudentCheckTests(StudentFolderFixture students) : I
         status.Should().Be(0);
         console.Should().Contain("Good · variant 2")
             .And.Contain("  ✓ The output is (64, 16, 16) — measured: output shape (2, 64, 16, 16)")
-            .And.Contain(line => line.StartsWith("  ✓ At most 3 convolution layers — measured: Conv2d layers that ran 2 layers", StringComparison.Ordinal))
+            .And.Contain(line => line.StartsWith("  ✓ At most 3 convolution layers — measured: Conv2d layers that ran 2 layer calls", StringComparison.Ordinal))
             .And.Contain(line => line.StartsWith("  ✓ At least one convolution has padding=0", StringComparison.Ordinal))
             .And.Contain(line => line.StartsWith("  ✓ Experiment: padding=0 against padding=1", StringComparison.Ordinal))
             .And.Contain(line => line.StartsWith("Good: 4 of 4 checks passed (", StringComparison.Ordinal));
@@ -34,8 +34,8 @@ public sealed partial class StudentCheckTests(StudentFolderFixture students) : I
         var (status, console) = Check("--submission", "OneFailingRule", "--variant", "2");
 
         status.Should().Be(1);
-        var cross = console.IndexOf(console.Single(line => line.StartsWith("  ✗ At most 3 convolution layers — measured: Conv2d layers that ran 4 layers", StringComparison.Ordinal)));
-        console[cross + 1].Should().Be("      At most 3 Conv2d layers may run (found 4).");
+        var cross = console.IndexOf(console.Single(line => line.StartsWith("  ✗ At most 3 convolution layers — measured: Conv2d layers that ran 4 layer calls", StringComparison.Ordinal)));
+        console[cross + 1].Should().Be("      At most 3 Conv2d layers may run; measured 4 Conv2d layer calls, 4 in all. Remove 1 of them.");
         console.Should().Contain("  ✓ The output is (64, 16, 16) — measured: output shape (2, 64, 16, 16)")
             .And.Contain(line => line.StartsWith("OneFailingRule: 3 of 4 checks passed, 1 failed (", StringComparison.Ordinal));
         NoRunnerWording(console);

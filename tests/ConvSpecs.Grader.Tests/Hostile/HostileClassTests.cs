@@ -49,7 +49,7 @@ public sealed partial class HostileClassTests
         var inBatch = WithoutTimings(File.ReadAllText(Path.Combine(HostileBatch.Output, "students", "Good", "results.json")));
         var alone = WithoutTimings(File.ReadAllText(Path.Combine(HostileBatch.AloneOutput, "students", "Good", "results.json")));
 
-        inBatch.Should().Be(alone).And.Contain("\"score\": 7,");
+        inBatch.Should().Be(alone).And.Contain("\"score\": 5,");
         graded.Batch.Students.Single(student => student.Student == "Good").Verdict.Should().Be(StudentResult.Graded);
     }
 
