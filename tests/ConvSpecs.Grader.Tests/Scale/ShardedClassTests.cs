@@ -34,8 +34,16 @@ public sealed partial class ShardedClassTests
         var merged = Path.Combine(root, "merged");
         var runs = shards.Select((output, index) => Run(["grade", submissions, "--out", output, "--shard", $"{index}/3", .. Limits])).Prepend(Run(["grade", submissions, "--out", whole, .. Limits]));
         foreach (var (exit, output) in await Task.WhenAll(runs)) exit.Should().Be(0, output);
-        var (mergeExit, mergeOutput) = await Run(["merge", .. shards, "--out", merged]);
+        var roster = Path.Combine(root, "roster.csv");
+        File.WriteAllText(roster, "folder,name,id,sis_user_id,sis_login_id,section\nGood,Good Student,1,S1,good,A\nWrongShape,Wrong Shape,2,S2,wrong,A\n" +
+            "DoesNotCompile,Does Not Compile,3,S3,dnc,B\nAbsent,Absent Student,4,S4,absent,B\n");
+        var (mergeExit, mergeOutput) = await Run(["merge", .. shards, "--out", merged, "--roster", roster, "--canvas-csv", Path.Combine(root, "grades.csv")]);
         mergeExit.Should().Be(0, mergeOutput);
+
+        // 5 of 5 points for Good, 2 of 3 for WrongShape (as summary.csv says); NoVariant has no roster row, Absent no submission
+        File.ReadAllLines(Path.Combine(root, "grades.csv")).Should().Equal("Student,ID,SIS User ID,SIS Login ID,Section,ConvSpecs",
+            "Good Student,1,S1,good,A,5", "Wrong Shape,2,S2,wrong,A,2", "Does Not Compile,3,S3,dnc,B,0", "Absent Student,4,S4,absent,B,");
+        mergeOutput.Should().Contain("NoVariant: 0 / 0 points").And.Contain("Absent (Absent Student, roster line 5)");
 
         foreach (var (shard, index) in shards.Select((shard, index) => (shard, index)))
             RunManifest.Read(Path.Combine(shard, RunManifest.FileName)).Students.Should().Equal(Students.Where(student => Shard.Of(student, 3) == index));
