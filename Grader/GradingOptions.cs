@@ -47,7 +47,7 @@ public sealed record GradingOptions
     /// <summary>Grade only this slice of the students (--shard K/N); null for all of them.</summary>
     public Scale.Shard? Shard { get; init; }
 
-    /// <summary>Where to write the Canvas gradebook CSV (--canvas-csv), with <see cref="Roster"/>; null for none.</summary>
+    /// <summary>The Canvas gradebook CSV to write and the roster it is built from (--canvas-csv, --roster); null for none.</summary>
     public Scale.CanvasExport? Canvas { get; init; }
 
     /// <summary>
