@@ -67,6 +67,12 @@ public sealed record GradingOptions
     /// </summary>
     public bool AllowAnyApi { get; init; }
 
+    /// <summary>Grade only this slice of the students (--shard K/N); null for all of them.</summary>
+    public Scale.Shard? Shard { get; init; }
+
+    /// <summary>The Canvas gradebook CSV to write and the roster it is built from (--canvas-csv, --roster); null for none.</summary>
+    public Scale.CanvasExport? Canvas { get; init; }
+
     /// <summary>
     /// CONVSPECS_SUBMISSIONS (required), CONVSPECS_GRADING_DIR, CONVSPECS_PARALLEL, CONVSPECS_SCENARIO_TIMEOUT,
     /// CONVSPECS_STUDENT_TIMEOUT (seconds), CONVSPECS_MEMORY_MB, CONVSPECS_SEED, CONVSPECS_DEVICE, CONVSPECS_VARIANT, CONVSPECS_ISOLATION.
@@ -112,6 +118,8 @@ public sealed record GradingOptions
                 "--device" => options with { Device = value.ToLowerInvariant() },
                 "--variant" => options with { Variant = value },
                 "--isolation" => options with { Isolation = value.ToLowerInvariant() },
+                "--shard" => options with { Shard = Scale.Shard.Parse(value) },
+                "--roster" or "--canvas-csv" or "--canvas-assignment" => options with { Canvas = Scale.CanvasExport.With(options.Canvas, args[i], value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -126,6 +134,9 @@ public sealed record GradingOptions
             throw new ArgumentException($"The output folder {OutputDirectory} is inside the submissions folder; it would be graded as a student.");
         if (Parallel < 1 || MemoryLimitMiB < 64 || ScenarioTimeout <= TimeSpan.Zero || StudentTimeout < ScenarioTimeout)
             throw new ArgumentException("Limits: parallel ≥ 1, memory ≥ 64 MiB, scenario timeout > 0 and student timeout ≥ scenario timeout.");
+        if (Shard is not null && Canvas is not null)
+            throw new ArgumentException("A shard has only some of the students: write the Canvas CSV when merging the shards (merge … --canvas-csv).");
+        Canvas?.Validate();
         if (Isolation is not ("auto" or "none"))
             throw new ArgumentException($"Unknown isolation '{Isolation}': use auto or none.");
         return this;

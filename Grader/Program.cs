@@ -14,6 +14,10 @@ public static class Program
           --student-timeout S     seconds one student may take in all (default 600)
           --memory MB             memory limit of each student's process, MiB (default 1024)
           --seed S, --device D, --variant N, --isolation auto|none
+          --shard K/N             grade only the K-th of N slices of the students (K from 0), for merge
+          --roster FILE --canvas-csv FILE [--canvas-assignment NAME]   also write a Canvas gradebook CSV
+        usage: ConvSpecs.Grader merge OUT1 … OUTN --out OUT [--roster FILE --canvas-csv FILE]
+                                  combine the outputs of grade --shard 0/N … N-1/N into one class's
         """;
 
     public static async Task<int> Main(string[] args)
@@ -41,7 +45,11 @@ public static class Program
                 Console.WriteLine();
                 Console.Write(File.ReadAllText(Path.Combine(options.OutputDirectory, "summary.txt")));
                 Console.WriteLine($"Results: {Path.Combine(options.OutputDirectory, "students", "<student>", "results.json")}, summary.csv, index.html in {options.OutputDirectory}");
-                return batch.Students.Count > 0 ? 0 : 1;
+                options.Canvas?.Write(batch.Students, Console.Out);
+                // a shard may hold none of a small class's students
+                return batch.Students.Count > 0 || options.Shard is not null ? 0 : 1;
+            case ["merge", .. var rest]:
+                return Scale.MergeCommand.Run(rest, Usage);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

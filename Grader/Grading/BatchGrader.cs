@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ConvSpecs.Grader.Isolation;
-using ConvSpecs.Grader.Report;
 using ConvSpecs.Grader.Results;
+using ConvSpecs.Grader.Scale;
 
 namespace ConvSpecs.Grader.Grading;
 
@@ -22,7 +22,7 @@ public static class BatchGrader
         var clock = Stopwatch.StartNew();
         var students = GradingPlan.Students(options.SubmissionsDirectory);
         options = options with { SubmissionsDirectory = students.Root };
-        var folders = students.Students;
+        var folders = options.Shard is { } shard ? [.. students.Students.Where(student => shard.Contains(student.Student))] : students.Students;
         Prepare(options.OutputDirectory);
         var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory]);
         using var compilers = new CompilerPool(sandbox, options);
@@ -70,17 +70,5 @@ public static class BatchGrader
             File.Delete(Path.Combine(output, file));
     }
 
-    private static void Write(BatchResult batch, GradingOptions options)
-    {
-        foreach (var student in batch.Students)
-        {
-            var folder = Path.Combine(options.OutputDirectory, "students", student.Student);
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "results.json"), GradescopeResults.ToJson(student, options, batch.Sandbox.Name));
-            File.WriteAllText(Path.Combine(folder, "report.html"), HtmlReport.ForStudent(student, batch, options));
-        }
-        File.WriteAllText(Path.Combine(options.OutputDirectory, "summary.csv"), ClassSummary.ToCsv(batch.Students));
-        File.WriteAllText(Path.Combine(options.OutputDirectory, "summary.txt"), ClassSummary.ToTable(batch.Students, batch.WallTime, batch.Sandbox.Name));
-        File.WriteAllText(Path.Combine(options.OutputDirectory, "index.html"), HtmlReport.ForClass(batch, options));
-    }
+    private static void Write(BatchResult batch, GradingOptions options) => GradingOutput.Write(GradedRun.Of(batch), options, options.Shard);
 }

@@ -15,13 +15,13 @@ namespace ConvSpecs.Grader.Report;
 /// </summary>
 public static class HtmlReport
 {
-    public static string ForClass(BatchResult batch, GradingOptions options) =>
-        Page("ConvSpecs grading report", batch.Students, batch, options, linkStudents: true);
+    public static string ForClass(GradedRun run, GradingOptions options) =>
+        Page("ConvSpecs grading report", run.Students, run, options, linkStudents: true);
 
-    public static string ForStudent(StudentResult student, BatchResult batch, GradingOptions options) =>
-        Page($"ConvSpecs report for {student.Student}", [student], batch, options, linkStudents: false);
+    public static string ForStudent(StudentResult student, GradedRun run, GradingOptions options) =>
+        Page($"ConvSpecs report for {student.Student}", [student], run, options, linkStudents: false);
 
-    private static string Page(string title, IReadOnlyList<StudentResult> students, BatchResult batch, GradingOptions options, bool linkStudents)
+    private static string Page(string title, IReadOnlyList<StudentResult> students, GradedRun batch, GradingOptions options, bool linkStudents)
     {
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -30,7 +30,7 @@ public static class HtmlReport
             .Append(CultureInfo.InvariantCulture, $"<h1>{Html.Text(title)}</h1>\n");
         html.Append(CultureInfo.InvariantCulture,
             $"<p>Seed {options.Seed} · device {Html.Text(options.Device)} · limits: {options.ScenarioTimeout.TotalSeconds:0} s per scenario, " +
-            $"{options.StudentTimeout.TotalSeconds:0} s per student, {options.MemoryLimitMiB} MiB · sandbox: {Html.Text(batch.Sandbox.Name)}</p>\n");
+            $"{options.StudentTimeout.TotalSeconds:0} s per student, {options.MemoryLimitMiB} MiB · sandbox: {Html.Text(batch.Sandbox)}</p>\n");
         Overview(html, students, batch, linkStudents);
         Isolation(html, batch);
         Features(html, students);
@@ -38,7 +38,7 @@ public static class HtmlReport
         return html.Append("</body></html>\n").ToString();
     }
 
-    private static void Overview(StringBuilder html, IReadOnlyList<StudentResult> students, BatchResult batch, bool linkStudents)
+    private static void Overview(StringBuilder html, IReadOnlyList<StudentResult> students, GradedRun batch, bool linkStudents)
     {
         html.Append("<h2 id=\"overview\">Class overview</h2>\n")
             .Append(CultureInfo.InvariantCulture, $"<p>{students.Count} submission(s) graded in {batch.WallTime.TotalSeconds:0.0} s.</p>\n")
@@ -56,12 +56,12 @@ public static class HtmlReport
         html.Append("</tbody></table>\n");
     }
 
-    private static void Isolation(StringBuilder html, BatchResult batch)
+    private static void Isolation(StringBuilder html, GradedRun batch)
     {
         html.Append("<details><summary>How student code was isolated</summary><p>Isolated:</p><ul>");
-        foreach (var line in batch.Sandbox.Isolated) html.Append("<li>").Append(Html.Text(line)).Append("</li>");
+        foreach (var line in batch.Isolated) html.Append("<li>").Append(Html.Text(line)).Append("</li>");
         html.Append(CultureInfo.InvariantCulture, $"<li>limits: {Html.Text(batch.MemoryLimit)}</li></ul><p>Not isolated:</p><ul>");
-        foreach (var line in batch.Sandbox.NotIsolated) html.Append("<li>").Append(Html.Text(line)).Append("</li>");
+        foreach (var line in batch.NotIsolated) html.Append("<li>").Append(Html.Text(line)).Append("</li>");
         html.Append("</ul></details>\n");
     }
 
