@@ -62,8 +62,8 @@ public sealed record GradingOptions
     public string Isolation { get; init; } = "auto";
 
     /// <summary>
-    /// Compile without the API allow-list (README, "What a submission may call"): only to test the sandbox's own defences
-    /// with students that call what the allow-list refuses.
+    /// Compile without the API allow-list (--api any; README, "What a submission may call"): only to test the sandbox's
+    /// own defences with students that call what the allow-list refuses.
     /// </summary>
     public bool AllowAnyApi { get; init; }
 
@@ -118,6 +118,12 @@ public sealed record GradingOptions
                 "--device" => options with { Device = value.ToLowerInvariant() },
                 "--variant" => options with { Variant = value },
                 "--isolation" => options with { Isolation = value.ToLowerInvariant() },
+                "--api" => options with { AllowAnyApi = value switch
+                {
+                    "allow-list" => false,
+                    "any" => true,
+                    _ => throw new ArgumentException("--api is allow-list (the default) or any (only to test the sandbox itself)."),
+                } },
                 "--shard" => options with { Shard = Scale.Shard.Parse(value) },
                 "--roster" or "--canvas-csv" or "--canvas-assignment" => options with { Canvas = Scale.CanvasExport.With(options.Canvas, args[i], value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
