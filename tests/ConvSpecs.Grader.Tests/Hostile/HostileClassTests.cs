@@ -38,7 +38,7 @@ public sealed partial class HostileClassTests
         graded.SubmissionsAfter.Should().Equal(graded.SubmissionsBefore);
         File.Exists(HostileBatch.HostTmpFile).Should().BeFalse();
         Directory.EnumerateFileSystemEntries(HostileBatch.Output).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .Should().Equal("index.html", "students", "summary.csv", "summary.txt");
+            .Should().Equal("index.html", "run.json", "students", "summary.csv", "summary.txt");
     }
 
     [Fact]
