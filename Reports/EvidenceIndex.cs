@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using ConvSpecs.Bridge;
@@ -117,37 +116,20 @@ public static class EvidenceIndex
                 html.Append($"<tr><td>{Text(s.Name)}</td><td class=\"num\">{Text(s.Value)}</td><td>{Text(s.Unit)}</td></tr>");
             html.Append("</tbody></table>").Append(record.Statistics.Count > 12 ? "</details>" : "");
         }
-        foreach (var table in record.Tables) html.Append($"<h5>{Text(table.Name)}</h5>").Append(TableHtml(table.Markdown));
+        foreach (var table in record.Tables) html.Append($"<h5>{Text(table.Name)}</h5>").Append(Html.Table(table.Markdown));
         foreach (var plot in record.Plots)
         {
             // only a PNG file directly in the scenario's folder
             var file = Path.Combine(folder, Path.GetFileName(plot));
             if (!plot.EndsWith(".png", StringComparison.Ordinal) || !File.Exists(file)) continue;
             var name = Path.GetFileNameWithoutExtension(plot);
-            html.Append($"<figure><img alt=\"{Text(name)}\" src=\"data:image/png;base64,{Convert.ToBase64String(File.ReadAllBytes(file))}\"><figcaption>{Text(name)}</figcaption></figure>");
+            html.Append(Html.Png(File.ReadAllBytes(file), name));
         }
         return html.Append("</div>").ToString();
     }
 
     private static string NotRunHtml(string name) =>
         $"<div class=\"scenario notrun\"><h4>– Scenario: {Text(name)}</h4><p class=\"meta\">not run: no evidence yet (run it with ./run-specs.sh)</p></div>";
-
-    /// <summary>A markdown pipe table as an HTML table (the separator row dropped).</summary>
-    private static string TableHtml(string markdown)
-    {
-        var rows = markdown.ReplaceLineEndings("\n").Split('\n')
-            .Where(line => line.TrimStart().StartsWith('|'))
-            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
-            .Where(cells => !cells.All(cell => cell.Length > 0 && cell.Trim(':', '-').Length == 0))
-            .ToList();
-        if (rows.Count == 0) return "";
-        var html = new StringBuilder("<table><thead><tr>");
-        foreach (var cell in rows[0]) html.Append($"<th>{Text(cell)}</th>");
-        html.Append("</tr></thead><tbody>");
-        foreach (var row in rows.Skip(1))
-            html.Append("<tr>").Append(string.Concat(row.Select(cell => $"<td>{Text(cell)}</td>"))).Append("</tr>");
-        return html.Append("</tbody></table>").ToString();
-    }
 
     private static EvidenceRecord? TryRead(string file)
     {
@@ -165,7 +147,7 @@ public static class EvidenceIndex
 
     private static string Css(string status) => status.Replace(" ", "", StringComparison.Ordinal);
 
-    private static string Text(string? text) => WebUtility.HtmlEncode(text ?? "");
+    private static string Text(string? text) => Html.Text(text);
 
     private static string Id(string text) => "feature-" + ScenarioEvidence.Slug(text);
 

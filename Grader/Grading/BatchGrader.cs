@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ConvSpecs.Grader.Isolation;
-using ConvSpecs.Grader.Results;
 using ConvSpecs.Grader.Scale;
+using ConvSpecs.Reports;
 
 namespace ConvSpecs.Grader.Grading;
 

@@ -3,6 +3,7 @@ using System.Text;
 using ConvSpecs.Bridge;
 using ConvSpecs.Grader.Grading;
 using ConvSpecs.Grader.Results;
+using ConvSpecs.Reports;
 using ConvSpecs.Suite;
 
 namespace ConvSpecs.Grader.Report;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ConvSpecs.Grader.Grading;
+using ConvSpecs.Reports;
 
 namespace ConvSpecs.Grader.Results;
 

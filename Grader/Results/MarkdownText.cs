@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ConvSpecs.Reports;
 
 namespace ConvSpecs.Grader.Results;
 

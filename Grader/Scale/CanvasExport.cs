@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ConvSpecs.Grader.Grading;
 using ConvSpecs.Grader.Results;
+using ConvSpecs.Reports;
 
 namespace ConvSpecs.Grader.Scale;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using ConvSpecs.Grader.Compiling;
 using ConvSpecs.Grader.Grading;
-using ConvSpecs.Grader.Results;
+using ConvSpecs.Reports;
 using Xunit;
 using Xunit.Sdk;
 using Xunit.v3;

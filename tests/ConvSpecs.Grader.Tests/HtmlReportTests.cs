@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ConvSpecs.Reports;
 using FluentAssertions;
 using Xunit;
 
@@ -70,17 +71,17 @@ public sealed partial class HtmlReportTests
     [Fact]
     public void AnIdIsASafeSlugWithAHashOfEveryPart()
     {
-        var id = Report.Html.Id("result", "X\"><img src=x onerror=alert(1)>", "2.1");
+        var id = Html.Id("result", "X\"><img src=x onerror=alert(1)>", "2.1");
 
         id.Should().MatchRegex("^result-X___img_src_x_onerror_alert_1__-2_1-[0-9a-f]{8}$");
-        Report.Html.Id("student", "a b").Should().NotBe(Report.Html.Id("student", "a_b"), "names that slug alike keep their own ids");
-        Report.Html.Id("result", "a", "b-c").Should().NotBe(Report.Html.Id("result", "a-b", "c"));
+        Html.Id("student", "a b").Should().NotBe(Html.Id("student", "a_b"), "names that slug alike keep their own ids");
+        Html.Id("result", "a", "b-c").Should().NotBe(Html.Id("result", "a-b", "c"));
     }
 
     [Fact]
     public void TextIsEncodedForElementsAndQuotedAttributesWithoutControlCharacters()
     {
-        Report.Html.Text("\"><script>alert('x')</script>&\u001b[31m\n").Should().Be("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;[31m\n");
+        Html.Text("\"><script>alert('x')</script>&\u001b[31m\n").Should().Be("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;[31m\n");
     }
 
     private static string RenderInChromium(string page)

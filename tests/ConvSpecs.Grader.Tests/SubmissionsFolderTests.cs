@@ -1,5 +1,5 @@
 using ConvSpecs.Grader.Grading;
-using ConvSpecs.Grader.Results;
+using ConvSpecs.Reports;
 using Xunit;
 
 namespace ConvSpecs.Grader.Tests;

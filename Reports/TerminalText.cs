@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ConvSpecs.Grader.Results;
+namespace ConvSpecs.Reports;
 
 /// <summary>
 /// Text for the instructor's terminal (summary.txt, the progress lines, test messages). A student controls its folder's

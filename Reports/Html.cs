@@ -1,12 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using ConvSpecs.Grader.Results;
 
-namespace ConvSpecs.Grader.Report;
+namespace ConvSpecs.Reports;
 
 /// <summary>Small HTML helpers; every text goes through <see cref="Text"/>, since much of it comes from students.</summary>
-internal static class Html
+public static class Html
 {
     /// <summary>Text for an element or an attribute value in quotes: &lt; &gt; &amp; " ' encoded, control characters removed.</summary>
     public static string Text(string? text) => WebUtility.HtmlEncode(TerminalText.Clean(text));
