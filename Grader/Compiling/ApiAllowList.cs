@@ -34,7 +34,6 @@ public static class ApiAllowList
         "ConvSpecs.Models.PoolingTaskAttribute",
         "ConvSpecs.Models.AssignmentModelAttribute",
         "ConvSpecs.Models.ModelRoles",
-        "System.Diagnostics.Debug",
         "System.Diagnostics.Stopwatch",
     };
 
@@ -57,6 +56,9 @@ public static class ApiAllowList
             ["System.RuntimeTypeHandle"] = ("a model may not use reflection", []),
             ["System.RuntimeFieldHandle"] = ("a model may not use reflection", []),
             ["System.TypedReference"] = ("a model may not use reflection", []),
+            ["System.Progress"] = ("a model may not start threads (Progress runs its callback on the thread pool)", []),
+            ["System.TimeProvider"] = ("a model may not start timers", []),
+            ["System.GC"] = ("a model may not control the garbage collector", []),
             ["System.Threading.Tasks.Parallel"] = ("a model may not start threads or tasks", []),
             ["System.Linq.ParallelEnumerable"] = ("a model may not start threads (PLINQ)", []),
             ["TorchSharp.torch.jit"] = ("a model may not load or save TorchScript files", []),
@@ -74,6 +76,21 @@ public static class ApiAllowList
     {
         "save", "load", "Save", "Load", "from_file", "save_state_dict", "SaveStateDict", "LoadStateDict",
         "ReadBytesFromStream", "WriteBytesToStream",
+    };
+
+    /// <summary>
+    /// Members of TorchSharp refused by name with their own reason: the worker's one torch thread keeps students graded
+    /// side by side fair, and a native handle or pointer handed to libtorch can corrupt memory.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RefusedTorchSharpRuntime = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["set_num_threads"] = "a model may not change torch's threads (the grader runs each student on one)",
+        ["set_num_interop_threads"] = "a model may not change torch's threads (the grader runs each student on one)",
+        ["InitializeDeviceType"] = "a model may not load torch's native libraries",
+        ["TryInitializeDeviceType"] = "a model may not load torch's native libraries",
+        ["InitializeDevice"] = "a model may not load torch's native libraries",
+        ["DecoupleFromNativeHandle"] = "a model may not handle native pointers",
+        ["data_ptr"] = "a model may not handle native pointers",
     };
 
     /// <summary>A TorchSharp member is refused too when it takes a string parameter of one of these names: a file or URL.</summary>

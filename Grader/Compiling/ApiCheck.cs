@@ -23,7 +23,11 @@ public static class ApiCheck
         {
             var model = compilation.GetSemanticModel(tree);
             // using directives name only namespaces and types; what is used through them is checked where it is used
-            foreach (var node in tree.GetRoot().DescendantNodes(child => child is not UsingDirectiveSyntax))
+            var root = tree.GetRoot();
+            // directives sit in trivia, often a using directive's: they are looked for on their own
+            foreach (var node in root.DescendantNodes(child => child is not UsingDirectiveSyntax)
+                         .Concat(root.DescendantTrivia().Where(trivia => trivia.IsKind(SyntaxKind.DefineDirectiveTrivia) || trivia.IsKind(SyntaxKind.UndefDirectiveTrivia))
+                             .Select(trivia => trivia.GetStructure()!)))
             {
                 if (Refusal(node, model, compilation.Assembly) is not { } refusal) continue;
                 var line = node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
@@ -48,7 +52,18 @@ public static class ApiCheck
         UnsafeStatementSyntax => "unsafe code is not allowed in a submission",
         MemberDeclarationSyntax member when member.Modifiers.Any(SyntaxKind.UnsafeKeyword) => "unsafe code is not allowed in a submission",
         PointerTypeSyntax or FunctionPointerTypeSyntax => "pointers are not allowed in a submission (unsafe code)",
-        SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax
+        // #define DEBUG would bring back Debug.Assert and Debug.Fail, which end the process
+        DefineDirectiveTriviaSyntax or UndefDirectiveTriviaSyntax => "#define and #undef are not allowed in a submission",
+        // code that runs on another thread, outside the scenario: the finalizer thread, the thread pool after an await
+        DestructorDeclarationSyntax => "a finalizer is not allowed: it runs on another thread, outside the scenario",
+        MethodDeclarationSyntax method when method.Modifiers.Any(SyntaxKind.AsyncKeyword) => "async methods are not allowed: they continue on other threads",
+        LocalFunctionStatementSyntax function when function.Modifiers.Any(SyntaxKind.AsyncKeyword) => "async functions are not allowed: they continue on other threads",
+        AnonymousFunctionExpressionSyntax lambda when lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) => "async lambdas are not allowed: they continue on other threads",
+        // the compiler honours attributes it knows by full name, whoever declares them ([ModuleInitializer] runs code at load)
+        BaseNamespaceDeclarationSyntax space when space.Name.ToString() is "System" or "Microsoft" || space.Name.ToString().StartsWith("System.", StringComparison.Ordinal)
+            || space.Name.ToString().StartsWith("Microsoft.", StringComparison.Ordinal) =>
+            $"the namespace {space.Name} is not allowed: a submission may not declare types in the System or Microsoft namespaces",
+        SimpleNameSyntax or ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax
             or PostfixUnaryExpressionSyntax or ElementAccessExpressionSyntax or AssignmentExpressionSyntax or CastExpressionSyntax =>
             Symbol(model.GetSymbolInfo(node)) is { } symbol ? Check(symbol, own) : null,
         _ => null,
@@ -96,6 +111,11 @@ public static class ApiCheck
         var space = Outermost(type).ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
         if (space.StartsWith("TorchSharp", StringComparison.Ordinal) && member is not null && TouchesFiles(member))
             return NotAllowed(name, "a model may not save, load or read files");
+        if (space.StartsWith("TorchSharp", StringComparison.Ordinal) && member is not null && ApiAllowList.RefusedTorchSharpRuntime.TryGetValue(member.Name, out var runtime))
+            return NotAllowed(name, runtime);
+        // a TorchSharp constructor or member that takes or gives a native handle (Module(IntPtr, IntPtr), Tensor.Handle)
+        if (space.StartsWith("TorchSharp", StringComparison.Ordinal) && HandlesNativePointers(symbol))
+            return NotAllowed(name, "a model may not handle native pointers");
         if (ApiAllowList.Namespaces.Contains(space) || ApiAllowList.Types.Contains(Name(Outermost(type)))) return null;
         return NotAllowed(name, ApiAllowList.RefusedNamespaces.Where(item => space == item.Namespace || space.StartsWith(item.Namespace + ".", StringComparison.Ordinal))
             .Select(item => item.Why).FirstOrDefault() ?? ApiAllowList.DefaultWhy);
@@ -108,6 +128,16 @@ public static class ApiCheck
         || (member is IMethodSymbol method && method.Parameters.Any(parameter =>
             (parameter.Type.SpecialType == SpecialType.System_String && ApiAllowList.FileParameterNames.Contains(parameter.Name))
             || parameter.Type.ContainingNamespace?.ToDisplayString() == "System.IO"));
+
+    private static bool HandlesNativePointers(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.Parameters.Any(parameter => IsPointerSized(parameter.Type)) || IsPointerSized(method.ReturnType),
+        IPropertySymbol property => IsPointerSized(property.Type),
+        IFieldSymbol field => IsPointerSized(field.Type),
+        _ => false,
+    };
+
+    private static bool IsPointerSized(ITypeSymbol type) => type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr;
 
     private static INamedTypeSymbol Outermost(INamedTypeSymbol type)
     {

@@ -67,6 +67,13 @@ public sealed class ApiAllowListTests
     [InlineData("Func<string, string> read = System.IO.File.ReadAllText;", "System.IO.File.ReadAllText is not allowed")]
     [InlineData("var f = (Func<string>)Delegate.CreateDelegate(typeof(Func<string>), null!, \"x\");", "System.Delegate.CreateDelegate is not allowed: a model may not build or call delegates through reflection")]
     [InlineData("var c = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);", "System.Net.Sockets.Socket is not allowed: a model may not use the network")]
+    [InlineData("IProgress<int> p = new Progress<int>(_ => { }); p.Report(1);", "System.Progress is not allowed: a model may not start threads")]
+    [InlineData("var t = TimeProvider.System.CreateTimer(_ => { }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(1));", "System.TimeProvider.System is not allowed: a model may not start timers")]
+    [InlineData("GC.AddMemoryPressure(1L << 40);", "System.GC.AddMemoryPressure is not allowed: a model may not control the garbage collector")]
+    [InlineData("torch.set_num_threads(64);", "TorchSharp.torch.set_num_threads is not allowed: a model may not change torch's threads")]
+    [InlineData("var h = x.Handle;", "TorchSharp.torch.Tensor.Handle is not allowed: a model may not handle native pointers")]
+    [InlineData("System.Diagnostics.Debug.Fail(\"x\");", "System.Diagnostics.Debug is not allowed")]
+    [InlineData("Func<System.Threading.Tasks.Task> f = async () => { };", "async lambdas are not allowed: they continue on other threads")]
     public void ARefusedApiIsNamedWithItsFileAndLine(string statement, string expected)
     {
         var compiled = CompileForward(statement);
@@ -82,11 +89,28 @@ public sealed class ApiAllowListTests
     [InlineData("private static extern int getpid();", "Model.cs:14: the extern method getpid is not allowed: a model may not call native code")]
     [InlineData("private unsafe int Peek(int* p) => *p;", "Model.cs:14: unsafe code is not allowed in a submission")]
     [InlineData("private static System.IO.Stream? stream;", "Model.cs:14: System.IO.Stream is not allowed")]
+    [InlineData("private sealed class Raw : Module<Tensor, Tensor> { public Raw(Tensor t) : base(t.Handle, IntPtr.Zero) { } public override Tensor forward(Tensor t) => t; }", "Model.cs:14: TorchSharp.torch.Tensor.Handle is not allowed: a model may not handle native pointers")]
+    [InlineData("private sealed class Raw : Module<Tensor, Tensor> { public Raw() : base((IntPtr)1, (IntPtr)1) { } public override Tensor forward(Tensor t) => t; }", "Model.cs:14: TorchSharp.torch.nn.Module is not allowed: a model may not handle native pointers")]
+    [InlineData("~Model() { }", "Model.cs:14: a finalizer is not allowed: it runs on another thread")]
+    [InlineData("private async void Run() { }", "Model.cs:14: async methods are not allowed")]
     public void ARefusedDeclarationIsNamedWithItsFileAndLine(string member, string expected)
     {
         var compiled = Compile(Model(member, "return conv.call(x);"));
 
         compiled.Errors.Should().Contain(error => error.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DefineAndTypesInSystemNamespacesAreRefused()
+    {
+        var folder = Scratch();
+        File.WriteAllText(Path.Combine(folder, "Model.cs"), "#define DEBUG\n" + Model("", "System.Diagnostics.Debug.Assert(false);\n        return conv.call(x);"));
+        File.WriteAllText(Path.Combine(folder, "Attribute.cs"), "namespace System.Runtime.CompilerServices { [AttributeUsage(AttributeTargets.Method)] public sealed class ModuleInitializerAttribute : Attribute { } }\n");
+
+        var compiled = SubmissionCompiler.Compile("Probe", folder, Path.Combine(folder, "out", "Probe.dll"));
+
+        compiled.Errors.Should().Contain(error => error.StartsWith("Model.cs:1: #define and #undef are not allowed", StringComparison.Ordinal))
+            .And.Contain(error => error.StartsWith("Attribute.cs:1: the namespace System.Runtime.CompilerServices is not allowed", StringComparison.Ordinal));
     }
 
     [Fact]
