@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ConvSpecs.Reports;
+using ConvSpecs.Tests.Shared;
 using FluentAssertions;
 using Xunit;
 
@@ -10,34 +9,16 @@ namespace ConvSpecs.Grader.Tests;
 /// <summary>The report opens in a real browser (Debian's headless Chromium): it loads, shows the scenarios, and its plots decode.</summary>
 public sealed partial class HtmlReportTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    // Run by the test's copy of the page, never by the report itself, which has no script.
-    private const string Probe = """
-        <script>
-        addEventListener('load', () => {
-          // by the load event every image has loaded; one that failed to decode has no natural width
-          const images = [...document.images];
-          const decoded = images.filter(image => image.complete && image.naturalWidth > 0).length;
-          const probe = document.createElement('pre');
-          probe.id = 'probe';
-          probe.textContent = JSON.stringify({ title: document.title, images: images.length, decoded, scenarios: document.querySelectorAll('.scenario').length });
-          document.body.appendChild(probe);
-        });
-        </script>
-        """;
-
     [Fact]
     public async Task TheClassReportLoadsInChromiumWithEveryScenarioAndDecodedPlots()
     {
-        Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed (.ci/run installs it)");
+        Assert.SkipUnless(File.Exists(BrowserProbe.Chromium), "Debian's chromium is not installed (.ci/run installs it)");
         var batch = await FixtureBatch.Batch;
         var page = File.ReadAllText(Path.Combine(FixtureBatch.BatchOutput, "index.html"));
 
-        var dom = RenderInChromium(page);
-        var probeText = ProbeText().Match(dom);
-        probeText.Success.Should().BeTrue("the page's load event ran the probe before Chromium printed the page");
-        var probe = JsonDocument.Parse(probeText.Groups[1].Value).RootElement;
+        var (dom, found) = BrowserProbe.Open(page);
+        found.Should().NotBeNull("the page's load event ran the probe before Chromium printed the page");
+        var probe = found!.Value;
 
         probe.GetProperty("title").GetString().Should().Be("ConvSpecs grading report");
         probe.GetProperty("images").GetInt32().Should().BeGreaterThan(0);
@@ -83,30 +64,6 @@ public sealed partial class HtmlReportTests
     {
         Html.Text("\"><script>alert('x')</script>&\u001b[31m\n").Should().Be("&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;[31m\n");
     }
-
-    private static string RenderInChromium(string page)
-    {
-        var folder = Directory.CreateTempSubdirectory("convspecs-report-").FullName;
-        var file = Path.Combine(folder, "index.html");
-        File.WriteAllText(file, page.Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
-        var info = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // the flags that work on this machine (closed network, root, no GPU): .library/env/machines/dotnet.md
-        foreach (var flag in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(folder, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
-            info.ArgumentList.Add(flag);
-        using var chromium = Process.Start(info)!;
-        chromium.BeginErrorReadLine();
-        var dom = chromium.StandardOutput.ReadToEndAsync();
-        if (!chromium.WaitForExit(TimeSpan.FromSeconds(90)))
-        {
-            chromium.Kill(entireProcessTree: true);
-            throw new TimeoutException("Chromium did not render the report within 90 s.");
-        }
-        return dom.Result;
-    }
-
-    [GeneratedRegex("<pre id=\"probe\">(.*?)</pre>", RegexOptions.Singleline)]
-    private static partial Regex ProbeText();
 
     [GeneratedRegex(@"(src|href)=""(?!data:|#)|<link\b|<script\b|@import|url\(", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();

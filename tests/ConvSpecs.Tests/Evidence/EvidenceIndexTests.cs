@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ConvSpecs.Models;
 using ConvSpecs.Reports;
 using ConvSpecs.Suite;
+using ConvSpecs.Tests.Shared;
 using FluentAssertions;
 using Xunit;
 
@@ -15,22 +15,6 @@ namespace ConvSpecs.Tests.Evidence;
 /// </summary>
 public sealed partial class EvidenceIndexTests : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    // Run by the test's copy of the page, never by the page itself, which has no script.
-    private const string Probe = """
-        <script>
-        addEventListener('load', () => {
-          const images = [...document.images];
-          const decoded = images.filter(image => image.complete && image.naturalWidth > 0).length;
-          const probe = document.createElement('pre');
-          probe.id = 'probe';
-          probe.textContent = JSON.stringify({ title: document.title, images: images.length, decoded, scenarios: document.querySelectorAll('.scenario').length });
-          document.body.appendChild(probe);
-        });
-        </script>
-        """;
-
     // the reference solution lives in the specs' assembly, the broken fixtures in this one
     private static readonly IReadOnlyList<Submission> Submissions =
         [.. SubmissionCatalog.Discover(typeof(Specification).Assembly), .. SubmissionCatalog.Discover(typeof(EvidenceIndexTests).Assembly)];
@@ -72,13 +56,14 @@ public sealed partial class EvidenceIndexTests : IDisposable
     [Fact]
     public void TheIndexLoadsInChromiumWithEveryImageDecoded()
     {
-        Assert.SkipUnless(File.Exists(Chromium), "Debian's chromium is not installed (.ci/run installs it)");
+        Assert.SkipUnless(File.Exists(BrowserProbe.Chromium), "Debian's chromium is not installed (.ci/run installs it)");
         RunFeature("Reference", "Variant 2");
         RunFeature("Reference", "Variant 6");
 
-        var dom = RenderInChromium(File.ReadAllText(Path.Combine(root, "reference", EvidenceIndex.FileName)));
+        var (_, found) = BrowserProbe.Open(File.ReadAllText(Path.Combine(root, "reference", EvidenceIndex.FileName)));
 
-        var probe = JsonDocument.Parse(ProbeText().Match(dom).Groups[1].Value).RootElement;
+        found.Should().NotBeNull("the page's load event ran the probe before Chromium printed the page");
+        var probe = found!.Value;
         probe.GetProperty("title").GetString().Should().Be("Evidence: Reference");
         probe.GetProperty("images").GetInt32().Should().Be(3, "variant 2 draws one chart and variant 6 two maps");
         probe.GetProperty("decoded").GetInt32().Should().Be(3);
@@ -105,37 +90,6 @@ public sealed partial class EvidenceIndexTests : IDisposable
         }, EvidenceRecord.Options));
         return path;
     }
-
-    private static string RenderInChromium(string page)
-    {
-        var folder = Directory.CreateTempSubdirectory("convspecs-index-").FullName;
-        try
-        {
-            var file = Path.Combine(folder, "index.html");
-            File.WriteAllText(file, page.Replace("</body>", Probe + "</body>", StringComparison.Ordinal));
-            var info = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-            // the flags HtmlReportTests uses on this machine (closed network, root, no GPU)
-            foreach (var flag in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", $"--user-data-dir={Path.Combine(folder, "profile")}", "--virtual-time-budget=10000", "--dump-dom", new Uri(file).AbsoluteUri })
-                info.ArgumentList.Add(flag);
-            using var chromium = Process.Start(info)!;
-            chromium.BeginErrorReadLine();
-            var dom = chromium.StandardOutput.ReadToEndAsync();
-            if (!chromium.WaitForExit(TimeSpan.FromSeconds(90)))
-            {
-                chromium.Kill(entireProcessTree: true);
-                throw new TimeoutException("Chromium did not render the index within 90 s.");
-            }
-            return dom.Result;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [GeneratedRegex("<pre id=\"probe\">(.*?)</pre>", RegexOptions.Singleline)]
-    private static partial Regex ProbeText();
 
     [GeneratedRegex(@"(src|href)=""(?!data:|#)|<link\b|<script\b|@import|url\(", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();
