@@ -24,7 +24,9 @@ usage: ./run-specs.sh [options]
   --out DIR            with --submissions: the results folder (default artifacts/grading)
   --gradescope-package FILE.zip
                        write the zip Gradescope's "Configure Autograder" takes: the grader published once, setup.sh,
-                       run_autograder, the features, data and settings (--variant, --seed, --profile; README, "Gradescope")
+                       run_autograder, the features, data and settings (--variant, --seed, --profile; limits from
+                       CONVSPECS_GRADESCOPE_TIMEOUT, CONVSPECS_SCENARIO_TIMEOUT, CONVSPECS_STUDENT_TIMEOUT,
+                       CONVSPECS_MEMORY_MB; README, "Gradescope")
   --mutants            the kill matrix: every rule against every mutant of tests/Mutants/, training included
                        (with --variant N: that variant's rules and mutants only)
   -h, --help           this text
