@@ -66,14 +66,14 @@ dotnet publish "$repository/Grader/ConvSpecs.Grader.csproj" -c "$configuration" 
   -o "$stage/grader" -v q -nologo "${publish_args[@]}" -p:StudentFolders=false \
   "-p:CustomAfterMicrosoftCommonTargets=$here/PublishedLibTorchSharp.targets" ||
   fail "dotnet publish failed (errors above)"
-[ -f "$stage/grader/ConvSpecs.Grader.dll" ] && [ -d "$stage/grader/Features" ] || fail "the published grader has no ConvSpecs.Grader.dll or Features/"
+[ -f "$stage/grader/ConvSpecs.Grader.dll" ] || fail "the published grader has no ConvSpecs.Grader.dll"
 # Symbols, XML docs and the resources of other languages are not needed to grade.
 find "$stage/grader" \( -name '*.pdb' -o -name '*.xml' \) -delete
 for folder in "$stage/grader"/*/; do
   case "$(basename "$folder")" in ?? | ??-*) rm -rf "$folder" ;; esac
 done
 
-# --- what it grades with: the features (read by the grader from grader/Features; this copy is for people), data ---
+# --- what it grades with: the features (the grader has its own copy; this one is for people) and the data ---
 cp -R "$repository/Features" "$stage/Features"
 mkdir -p "$stage/data"
 cp -R "${CONVSPECS_DATA_DIR:-$repository/data}/." "$stage/data/"
