@@ -22,6 +22,11 @@ usage: ./run-specs.sh [options]
   --glossary           regenerate Features/GLOSSARY.md from the step bindings
   --submissions DIR    auto-grader: grade every sub-folder of DIR as one student, isolated (README, "Auto-grader")
   --out DIR            with --submissions: the results folder (default artifacts/grading)
+  --gradescope-package FILE.zip
+                       write the zip Gradescope's "Configure Autograder" takes: the grader published once, setup.sh,
+                       run_autograder, the features, data and settings (--variant, --seed, --profile; limits from
+                       CONVSPECS_GRADESCOPE_TIMEOUT, CONVSPECS_SCENARIO_TIMEOUT, CONVSPECS_STUDENT_TIMEOUT,
+                       CONVSPECS_MEMORY_MB; README, "Gradescope")
   --mutants            the kill matrix: every rule against every mutant of tests/Mutants/, training included
                        (with --variant N: that variant's rules and mutants only)
   -h, --help           this text
@@ -45,6 +50,7 @@ fetch_cifar10() {
 
 test_args=()
 submissions=""
+gradescope_package=""
 mutants=0
 run_specs=1
 watch=0
@@ -56,6 +62,7 @@ while [ $# -gt 0 ]; do
     --seed) export CONVSPECS_SEED="${2:?--seed needs a number}"; shift 2 ;;
     --watch) watch=1; shift ;;
     --submissions) submissions="${2:?--submissions needs a folder}"; shift 2 ;;
+    --gradescope-package) gradescope_package="${2:?--gradescope-package needs a .zip file}"; shift 2 ;;
     --out) export CONVSPECS_GRADING_DIR="${2:?--out needs a folder}"; shift 2 ;;
     --full) export CONVSPECS_PROFILE=full; shift ;;
     --profile) export CONVSPECS_PROFILE="${2:?--profile needs quick or full}"; shift 2 ;;
@@ -69,6 +76,11 @@ while [ $# -gt 0 ]; do
     *) echo "run-specs.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
+
+# --- the Gradescope package: after the options, since --variant, --seed and --profile go into its settings ---
+if [ -n "$gradescope_package" ]; then
+  exec deploy/gradescope/package.sh "$gradescope_package"
+fi
 
 # --- auto-grader: the students of a folder, through dotnet test, with TRX and JUnit from the test platform ---
 if [ -n "$submissions" ]; then
