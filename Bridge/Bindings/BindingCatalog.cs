@@ -84,7 +84,7 @@ internal sealed class BindingCatalog
             StepDefinitionType.When => StepDefinitionKeyword.When,
             _ => StepDefinitionKeyword.Then,
         };
-        return new StepInstance(type, keyword, step.Keyword + " ", step.Text, step.DocString, null, context);
+        return new StepInstance(type, keyword, step.Keyword + " ", step.Text, step.DocString, step.ToDataTable(), context);
     }
 
     /// <summary>Each step's type as Reqnroll gives it: its keyword's, or the step before it's for And, But and *.</summary>

@@ -19,6 +19,15 @@ public sealed record ScenarioStep(
     IReadOnlyList<IReadOnlyList<string>>? Table,
     string? DocString)
 {
+    /// <summary>A fresh Reqnroll table of the step's cells (Reqnroll's tables can be changed by a step), or null.</summary>
+    internal Reqnroll.DataTable? ToDataTable()
+    {
+        if (Table is not { Count: > 0 } cells) return null;
+        var table = new Reqnroll.DataTable([.. cells[0]]);
+        foreach (var row in cells.Skip(1)) table.AddRow([.. row]);
+        return table;
+    }
+
     /// <summary>The step as written: keyword and text.</summary>
     public override string ToString() => $"{Keyword} {Text}";
 }

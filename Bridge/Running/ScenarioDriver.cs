@@ -1,10 +1,9 @@
 using System.Collections.Specialized;
 using System.Diagnostics;
 using System.Reflection;
-using Io.Cucumber.Messages.Types;
 using Reqnroll;
+using Reqnroll.Bindings;
 using Reqnroll.ErrorHandling;
-using DataTable = Reqnroll.DataTable;
 using Exception = System.Exception;
 
 namespace ConvSpecs.Bridge;
@@ -62,9 +61,8 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
             await runner.OnScenarioStartAsync();
             if (runner.ScenarioContext.TestError is { } hookError)
                 Fail(hookError, HookName(hookError, typeof(BeforeScenarioAttribute)) ?? "a BeforeScenario hook");
-            foreach (var step in scenario.Steps)
-                await RunStepAsync(runner, step);
-            error ??= runner.ScenarioContext.TestError;
+            foreach (var (step, type) in BindingCatalog.Typed(scenario))
+                await RunStepAsync(runner, step, type);
             try
             {
                 await runner.CollectScenarioErrorsAsync();
@@ -72,7 +70,8 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
             catch (Exception collected)
             {
                 // undefined and pending steps have no TestError: Reqnroll's message (with a snippet) is in this one
-                if (error is null) Fail(collected, failedAt ?? "the scenario");
+                Fail(collected, "the scenario");
+                error ??= collected;
                 if (steps.FirstOrDefault(step => step.Outcome is StepOutcome.Undefined or StepOutcome.Pending && step.Error is null) is { } open)
                     steps[steps.IndexOf(open)] = open with { Error = collected };
             }
@@ -90,20 +89,19 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
         }
     }
 
-    private async Task RunStepAsync(ITestRunner runner, ScenarioStep step)
+    private async Task RunStepAsync(ITestRunner runner, ScenarioStep step, StepDefinitionType type)
     {
         var context = runner.ScenarioContext;
         var before = context.ScenarioExecutionStatus;
         var watch = Stopwatch.StartNew();
-        var table = Table(step);
+        var table = step.ToDataTable();
         var keyword = step.Keyword + " ";
-        await (step.KeywordType switch
+        // by the type Reqnroll gives the step (And, But and * continue the step before them), with the keyword as written
+        await (type switch
         {
-            StepKeywordType.CONTEXT => runner.GivenAsync(step.Text, step.DocString, table, keyword),
-            StepKeywordType.ACTION => runner.WhenAsync(step.Text, step.DocString, table, keyword),
-            StepKeywordType.OUTCOME => runner.ThenAsync(step.Text, step.DocString, table, keyword),
-            // And, But and * continue the step before them, as Reqnroll's generator has it
-            _ => runner.AndAsync(step.Text, step.DocString, table, keyword),
+            StepDefinitionType.Given => runner.GivenAsync(step.Text, step.DocString, table, keyword),
+            StepDefinitionType.When => runner.WhenAsync(step.Text, step.DocString, table, keyword),
+            _ => runner.ThenAsync(step.Text, step.DocString, table, keyword),
         });
         var outcome = before != ScenarioExecutionStatus.OK ? StepOutcome.Skipped : context.ScenarioExecutionStatus switch
         {
@@ -138,14 +136,6 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
 
     private RuleInfo? RuleInfo() =>
         scenario.Origin.Rule is { } rule ? new RuleInfo(rule.Title, rule.Description, [.. rule.Tags]) : null;
-
-    private static DataTable? Table(ScenarioStep step)
-    {
-        if (step.Table is not { Count: > 0 } cells) return null;
-        var table = new DataTable([.. cells[0]]);
-        foreach (var row in cells.Skip(1)) table.AddRow([.. row]);
-        return table;
-    }
 
     // the hook method on the error's stack: Reqnroll records a failing hook's error, not which hook it was
     private static string? HookName(Exception error, Type hookAttribute) =>
