@@ -11,9 +11,17 @@ namespace ConvSpecs.Bridge;
 /// <summary>
 /// Registers <see cref="BridgePlugin"/> from code: Reqnroll finds plugins by [assembly: RuntimePlugin] in the test
 /// assembly or by file name, and the bridge is neither (the grader's worker runs the same bindings from its own Main).
+/// Configuration and plugins are read from the bindings' folder only (<see cref="BindingsFolderConfiguration"/>).
 /// </summary>
 internal sealed class BridgeContainerBuilder : ContainerBuilder
 {
+    protected override void RegisterDefaults(ObjectContainer container)
+    {
+        base.RegisterDefaults(container);
+        container.RegisterTypeAs<BindingsFolderConfiguration, IReqnrollJsonLocator>();
+        container.RegisterTypeAs<BindingsFolderConfiguration, IRuntimePluginLocator>();
+    }
+
     protected override void LoadPlugins(IRuntimeConfigurationProvider configurationProvider, ObjectContainer container, RuntimePluginEvents runtimePluginEvents,
         ReqnrollConfiguration reqnrollConfiguration, UnitTestProviderConfiguration unitTestProviderConfigration, Assembly testAssembly)
     {
