@@ -28,8 +28,11 @@ public sealed partial class ScenarioEvidence(Scenario scenario, IReqnrollOutputH
     private readonly List<string> plots = [];
     private bool folderReady;
 
-    public string Folder { get; } = Path.Combine(settings.EvidenceRoot, Slug(submission.Name),
-        Slug(scenario.FeatureName), Slug(scenario.Name));
+    public string Folder { get; } = FolderOf(settings, submission.Name, scenario);
+
+    /// <summary>Where a scenario's evidence goes: &lt;evidence&gt;/&lt;submission&gt;/&lt;feature&gt;/&lt;scenario&gt;/.</summary>
+    public static string FolderOf(RunSettings settings, string submission, Scenario scenario) =>
+        Path.Combine(settings.EvidenceRoot, Slug(submission), Slug(scenario.FeatureName), Slug(scenario.Name));
 
     /// <summary>The submission's browsable page of every rule: &lt;evidence&gt;/&lt;submission&gt;/index.html.</summary>
     public string IndexPath => Path.Combine(settings.EvidenceRoot, Slug(submission.Name), EvidenceIndex.FileName);
@@ -47,13 +50,16 @@ public sealed partial class ScenarioEvidence(Scenario scenario, IReqnrollOutputH
 
     public void AddTable(string name, string markdown) => tables.Add((name, markdown));
 
-    /// <summary>Saves the plot as &lt;name&gt;.png in the scenario's folder.</summary>
+    /// <summary>Saves the plot as &lt;name&gt;.png in the scenario's folder and attaches it to the step that drew it.</summary>
     public void AddPlot(string name, Plot plot)
     {
         plots.Add(name);
         if (!KeepsFiles) return;
         PrepareFolder();
-        plot.SavePng(Path.Combine(Folder, $"{name}.png"), 800, 500);
+        var file = Path.Combine(Folder, $"{name}.png");
+        plot.SavePng(file, 800, 500);
+        // Reqnroll puts the file into its Cucumber messages and HTML report, and the bridge gives it to the running xUnit test
+        output.AddAttachment(file);
     }
 
     /// <summary>Writes statistics.md and statistics.json (every scenario, so the index knows each one's status) and the index.</summary>
@@ -71,7 +77,7 @@ public sealed partial class ScenarioEvidence(Scenario scenario, IReqnrollOutputH
         output.WriteLine("");
         output.WriteLine(report);
         if (KeepsFiles) output.WriteLine($"Evidence: {Folder} (every rule: {IndexPath})");
-        Attach();
+        if (KeepsFiles) output.AddAttachment(Path.Combine(Folder, "statistics.md"));
     }
 
     /// <summary>"not run" when the scenario stopped before measuring because something it needs failed first.</summary>
@@ -129,15 +135,6 @@ public sealed partial class ScenarioEvidence(Scenario scenario, IReqnrollOutputH
         Tables = [.. tables.Select(table => new EvidenceRecord.Table(table.Name, table.Markdown))],
         Plots = [.. plots.Select(plot => $"{plot}.png")],
     }, EvidenceRecord.Options);
-
-    // Reqnroll puts each file into its Cucumber messages and HTML report, and the bridge gives it to the running xUnit test.
-    private void Attach()
-    {
-        if (!KeepsFiles) return;
-        output.AddAttachment(Path.Combine(Folder, "statistics.md"));
-        foreach (var plot in plots)
-            output.AddAttachment(Path.Combine(Folder, $"{plot}.png"));
-    }
 
     /// <summary>How folder names are made from submission, feature and scenario names.</summary>
     public static string Slug(string text) => NotWordCharacters().Replace(text.ToLowerInvariant(), "-").Trim('-');

@@ -31,13 +31,19 @@ internal sealed class FeatureFile(string folderName, string path, string text)
 
     private string Uri(string subject) => $"{folderName}/{Path}{(subject.Length == 0 ? "" : $" [{subject}]")}";
 
-    private FeatureInfo CreateInfo(string subject)
+    /// <summary>The subject's own document: the file parsed again under a uri that names the subject, ids unique in the process.</summary>
+    public FeatureMessages DocumentFor(string subject)
     {
         var uri = Uri(subject);
         var document = new AstMessagesConverter(RunIds.Shared).ConvertGherkinDocumentToEventArgs(new Parser().Parse(new StringReader(text)), uri);
         var pickles = new PickleCompiler(RunIds.Shared).Compile(document);
-        var feature = document.Feature;
-        var messages = new FeatureMessages(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
+        return new FeatureMessages(new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
+    }
+
+    private FeatureInfo CreateInfo(string subject)
+    {
+        var messages = DocumentFor(subject);
+        var feature = messages.GherkinDocument.Feature;
         return new FeatureInfo(
             CultureInfo.GetCultureInfo(feature.Language),
             System.IO.Path.GetDirectoryName(Path) ?? "",
