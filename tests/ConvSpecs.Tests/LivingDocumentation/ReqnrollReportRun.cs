@@ -13,11 +13,11 @@ public sealed class ReqnrollReportRun : IDisposable
     public ReqnrollReportRun()
     {
         // the specs' own build: <repository>/bin/<configuration>/net10.0/, as this project's is tests/ConvSpecs.Tests/bin/<configuration>/net10.0/
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var repository = Drivers.RunSettings.RepositoryRoot() ?? throw new DirectoryNotFoundException("ConvSpecs.sln not found above the tests");
         var specs = Path.Combine(repository, "bin", configuration, "net10.0", "ConvSpecs.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { specs, "--filter-class", "ConvSpecs.Suite.SpecificationTests", "--no-progress" })
+        foreach (var argument in new[] { specs, "-class", "ConvSpecs.Suite.SpecificationTests" })
             info.ArgumentList.Add(argument);
         info.Environment["CONVSPECS_VARIANT"] = "2";
         info.Environment["CONVSPECS_SUBMISSION"] = "Reference";
