@@ -154,6 +154,15 @@ if [ "$run_specs" = 1 ]; then
   test_args+=(--no-progress)
 fi
 
+# Reqnroll's living documentation of this run: Cucumber Messages and Reqnroll's HTML report, one document per feature and
+# submission, each scenario's plots and statistics attached (README, "Living documentation").
+living="$PWD/artifacts/living-documentation"
+if [ "$run_specs" = 1 ]; then
+  mkdir -p "$living" && rm -f "$living/specs.ndjson" "$living/specs.html"
+  export REQNROLL_FORMATTERS_MESSAGE="outputFilePath=$living/specs.ndjson"
+  export REQNROLL_FORMATTERS_HTML="outputFilePath=$living/specs.html"
+fi
+
 # The test platform's copies of the attachments go to artifacts/attachments/ (Suite/AttachmentFolder.cs), emptied here.
 rm -rf artifacts/attachments
 # Built first: after a build failure there is nothing to summarise.
@@ -180,4 +189,5 @@ if [ -d "$evidence" ]; then
 fi
 echo
 echo "Evidence: $evidence"
+[ -f "$living/specs.html" ] && echo "Living documentation: $living/specs.html (Reqnroll's report), $living/specs.ndjson (Cucumber Messages)"
 exit $status

@@ -1,13 +1,25 @@
 using System.ComponentModel;
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using CucumberExpressions;
+using Reqnroll.Bindings;
+using Reqnroll.Bindings.CucumberExpressions;
 
 namespace ConvSpecs.Bridge;
 
-/// <summary>The vocabulary of a suite as markdown: its parameter types, then its steps grouped by binding class.</summary>
+/// <summary>The vocabulary of a suite as markdown, read from Reqnroll's binding registry: parameter types, then steps by binding class.</summary>
 public static partial class Glossary
 {
+    // Cucumber's built-in types the features may use; their regexes come from Reqnroll's registry, the sentences from here.
+    private static readonly Dictionary<string, string> BuiltIn = new(StringComparer.Ordinal)
+    {
+        ["int"] = "a whole number",
+        ["float"] = "a number, with . as the decimal point",
+        ["word"] = "one word, without spaces",
+        ["string"] = "text in double or single quotes; the value is the text without them",
+        [""] = "anything",
+    };
+
     [GeneratedRegex("(Step|Steps|StepDefinitions|Bindings)$")]
     private static partial Regex ClassSuffix();
 
@@ -22,6 +34,7 @@ public static partial class Glossary
     public static string ToMarkdown(SpecSuite suite)
     {
         ArgumentNullException.ThrowIfNull(suite);
+        var bindings = suite.Bindings;
         var markdown = new StringBuilder();
         void Line(string text = "") => markdown.Append(text).Append('\n');
 
@@ -31,16 +44,19 @@ public static partial class Glossary
         Line();
         Line("| Parameter | Regex | Meaning |");
         Line("|---|---|---|");
-        foreach (var type in suite.Bindings.ParameterTypes.Named)
-            Line($"| `{{{type.Name}}}` | `{Cell(type.Regex)}` | {Cell(type.Meaning)} |");
+        var types = new CucumberExpressionParameterTypeRegistry(bindings.Registry);
+        foreach (var name in BuiltIn.Keys.Where(name => bindings.StepDefinitions.Any(step => step.SourceExpression.Contains($"{{{name}}}", StringComparison.Ordinal))))
+            Line($"| `{{{name}}}` | {Regex(name, types)} | {Cell(BuiltIn[name])} |");
+        foreach (var transformation in bindings.Transformations.Where(t => !string.IsNullOrEmpty(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
+            Line($"| `{{{transformation.Name}}}` | `{Cell(transformation.Regex?.ToString().Trim('^', '$') ?? "")}` | {Cell(Meaning(transformation))} |");
 
-        var steps = suite.Scenarios.SelectMany(scenario => scenario.Steps).ToList();
-        foreach (var group in suite.Bindings.Steps.GroupBy(binding => binding.Method.DeclaringType!).OrderBy(group => group.Key.FullName, StringComparer.Ordinal))
+        var steps = suite.Scenarios.SelectMany(scenario => BindingCatalog.Typed(scenario).Select(typed => (Scenario: scenario, typed.Step, typed.Type))).ToList();
+        foreach (var group in bindings.StepDefinitions.GroupBy(binding => BindingCatalog.Method(binding).DeclaringType!).OrderBy(group => group.Key.FullName, StringComparer.Ordinal))
         {
             Line();
             Line($"## {Heading(group.Key)}");
             Line();
-            if (group.Key.GetCustomAttribute<DescriptionAttribute>() is { } description)
+            if (Attribute.GetCustomAttribute(group.Key, typeof(DescriptionAttribute)) is DescriptionAttribute description)
             {
                 Line(description.Description);
                 Line();
@@ -48,16 +64,24 @@ public static partial class Glossary
 
             Line("| Step | Meaning | Example |");
             Line("|---|---|---|");
-            foreach (var binding in group.OrderBy(binding => binding.Type).ThenBy(binding => binding.Pattern.Source, StringComparer.Ordinal))
+            foreach (var binding in group.OrderBy(binding => binding.StepDefinitionType).ThenBy(binding => binding.SourceExpression, StringComparer.Ordinal))
             {
-                var example = steps.FirstOrDefault(step => binding.Match(step) is not null);
-                var usage = example is null ? "not used in any feature" : $"`{Cell(example.ToString())}` ({example.File}:{example.Line})";
-                Line($"| {binding.Type} `{Cell(binding.Pattern.Source)}` | {Cell(binding.Meaning)} | {usage} |");
+                var example = steps.FirstOrDefault(item => item.Type == binding.StepDefinitionType && bindings.Matches(binding, item.Scenario, item.Step, item.Type));
+                var usage = example.Step is null ? "not used in any feature" : $"`{Cell(example.Step.ToString())}` ({example.Step.File}:{example.Step.Line})";
+                Line($"| {binding.StepDefinitionType} `{Cell(binding.SourceExpression)}` | {Cell(Meaning(binding))} | {usage} |");
             }
         }
 
         return markdown.ToString();
     }
+
+    // Reqnroll matches {string} by its own quote handling; the registry's regex for it is a placeholder
+    private static string Regex(string name, CucumberExpressionParameterTypeRegistry types) => name == "string"
+        ? "`\"…\"` or `'…'`"
+        : $"`{Cell(string.Join(" or ", types.LookupByTypeName(name).RegexStrings))}`";
+
+    private static string Meaning(IBinding binding) =>
+        Attribute.GetCustomAttribute(BindingCatalog.Method(binding), typeof(DescriptionAttribute)) is DescriptionAttribute description ? description.Description : "";
 
     private static string Heading(Type bindingClass)
     {

@@ -2,20 +2,23 @@ using System.Reflection;
 
 namespace ConvSpecs.Bridge;
 
-/// <summary>The scenarios of a features directory and the bindings that run them.</summary>
+/// <summary>The scenarios of a features directory, run on Reqnroll's runtime with the bindings of one assembly.</summary>
 public sealed class SpecSuite
 {
     /// <summary>How the ids of the rows that stand for unparsable files begin; the file's relative path follows.</summary>
     public const string ErrorIdPrefix = "error:";
 
     private readonly Dictionary<string, Scenario> scenariosById;
+    private readonly ReqnrollRun? run;
+    private readonly Lazy<BindingCatalog> bindings;
 
-    private SpecSuite(string featuresDirectory, IReadOnlyList<Scenario> scenarios, IReadOnlyList<FeatureError> errors, BindingRegistry bindings)
+    private SpecSuite(string featuresDirectory, IReadOnlyList<Scenario> scenarios, IReadOnlyList<FeatureError> errors, Assembly? bindingAssembly)
     {
         FeaturesDirectory = featuresDirectory;
         Scenarios = scenarios;
         Errors = errors;
-        Bindings = bindings;
+        run = bindingAssembly is null ? null : ReqnrollRun.For(bindingAssembly);
+        bindings = new(() => BindingCatalog.Read(Run()));
         scenariosById = scenarios.ToDictionary(scenario => scenario.Id);
     }
 
@@ -28,23 +31,21 @@ public sealed class SpecSuite
     /// <summary>Why some files could not be parsed (<c>file:line:column: message</c>); their scenarios are missing.</summary>
     public IReadOnlyList<FeatureError> Errors { get; }
 
-    internal BindingRegistry Bindings { get; }
+    internal BindingCatalog Bindings => bindings.Value;
 
-    /// <summary>Parses every *.feature below the directory and discovers the [Binding] classes of the assemblies.</summary>
+    /// <summary>Parses every *.feature below the directory; the bindings are the [Binding] classes Reqnroll finds in the assembly.</summary>
     /// <param name="featuresDirectory">The directory searched recursively for *.feature files.</param>
-    /// <param name="bindingAssemblies">The assemblies whose [Binding] classes define steps, hooks and parameter types.</param>
+    /// <param name="bindingAssembly">The assembly with the step definitions, hooks and transformations; null to read the scenarios only.</param>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    /// <exception cref="InvalidOperationException">A binding is invalid (bad pattern, unknown parameter type, wrong parameter count).</exception>
-    public static SpecSuite Load(string featuresDirectory, params Assembly[] bindingAssemblies)
+    public static SpecSuite Load(string featuresDirectory, Assembly? bindingAssembly = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(featuresDirectory);
-        ArgumentNullException.ThrowIfNull(bindingAssemblies);
         var directory = Path.GetFullPath(featuresDirectory);
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"The features directory {directory} does not exist.");
 
-        var (scenarios, errors) = FeatureLoader.Load(directory);
-        return new SpecSuite(directory, scenarios, errors, BindingRegistry.Discover(bindingAssemblies));
+        var (scenarios, errors) = FeatureCatalog.Load(directory);
+        return new SpecSuite(directory, scenarios, errors, bindingAssembly);
     }
 
     /// <summary>The scenario with the given <see cref="Scenario.Id"/>.</summary>
@@ -65,34 +66,45 @@ public sealed class SpecSuite
             : throw new KeyNotFoundException($"No scenario {id} below {FeaturesDirectory}; rediscover the tests if the features changed.");
     }
 
-    /// <summary>Every step that cannot run because no binding or several match it, and every parse error; runs nothing.</summary>
+    /// <summary>Every step that cannot run because no binding or several match it (Reqnroll's matcher), and every parse error; runs nothing.</summary>
     public IReadOnlyList<StepProblem> FindUnboundSteps() =>
     [
         .. Errors.Select(error => new StepProblem(StepProblemKind.ParseError, error.File, error.Line, "", error.Message)),
-        .. Scenarios.SelectMany(scenario => scenario.Steps)
-            .DistinctBy(step => (step.File, step.Line, step.Text, step.Type))
-            .Select(step => Bindings.Resolve(step).Problem)
+        .. Scenarios.SelectMany(scenario => BindingCatalog.Typed(scenario).Select(typed => (Scenario: scenario, typed.Step, typed.Type)))
+            .DistinctBy(item => (item.Step.File, item.Step.Line, item.Step.Text, item.Type))
+            .Select(item => Bindings.Problem(item.Scenario, item.Step, item.Type))
             .OfType<StepProblem>(),
     ];
 
-    /// <summary>Runs the scenario with a fresh set of objects; see <see cref="RunAsync"/>.</summary>
-    /// <param name="scenario">The scenario to run.</param>
-    /// <param name="contextObjects">Objects the bindings may ask for; used as they are and not disposed.</param>
-    /// <param name="output">Receives one line per step and whatever the bindings write to <see cref="ScenarioContext"/>.</param>
-    public ScenarioResult Run(Scenario scenario, IEnumerable<object> contextObjects, Action<string>? output = null) =>
-        RunAsync(scenario, contextObjects, output).GetAwaiter().GetResult();
+    /// <summary>Runs the scenario; see <see cref="RunAsync"/>.</summary>
+    public ScenarioResult Run(Scenario scenario, string subject, IEnumerable<object> contextObjects, Action<string>? output = null) =>
+        RunAsync(scenario, subject, contextObjects, output).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Runs BeforeScenario hooks, the steps (after a failure the rest are skipped), AfterScenario hooks, then disposes
-    /// the objects created for the scenario, newest first. Never throws for a failing scenario: see <see cref="ScenarioResult.ThrowIfFailed"/>.
+    /// Runs the scenario on a Reqnroll worker: hooks, steps (after a failure the rest are skipped), after hooks, then the
+    /// disposal of the objects Reqnroll created for it. Never throws for a failing scenario: see <see cref="ScenarioResult.ThrowIfFailed"/>.
     /// </summary>
     /// <param name="scenario">The scenario to run.</param>
-    /// <param name="contextObjects">Objects the bindings may ask for; used as they are and not disposed.</param>
-    /// <param name="output">Receives one line per step and whatever the bindings write to <see cref="ScenarioContext"/>.</param>
-    public Task<ScenarioResult> RunAsync(Scenario scenario, IEnumerable<object> contextObjects, Action<string>? output = null)
+    /// <param name="subject">What it runs against (a submission's name), so that each subject's runs are their own feature document in the reports; empty for none.</param>
+    /// <param name="contextObjects">Objects the bindings may ask for, registered in the scenario's container; used as they are and not disposed.</param>
+    /// <param name="output">Receives Reqnroll's trace of the steps and whatever the bindings write through IReqnrollOutputHelper.</param>
+    public Task<ScenarioResult> RunAsync(Scenario scenario, string subject, IEnumerable<object> contextObjects, Action<string>? output = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(contextObjects);
-        return new ScenarioRunner(Bindings, scenario, output ?? (_ => { })).RunAsync(contextObjects);
+        return new ScenarioDriver(Run(), scenario, subject, output).RunAsync(contextObjects);
     }
+
+    /// <summary>Ends Reqnroll's test run: AfterTestRun hooks, and the formatters write their reports.</summary>
+    public Task EndRunAsync() => Run().EndAsync();
+
+    /// <summary>Ends the features of these scenarios on the workers that ran them, so AfterFeature hooks run when they are done.</summary>
+    public async Task ReleaseFeaturesAsync(IEnumerable<Scenario> scenarios, string subject)
+    {
+        foreach (var feature in scenarios.Select(scenario => scenario.Feature).Distinct())
+            await Run().ReleaseFeatureAsync(feature.InfoFor(subject));
+    }
+
+    private ReqnrollRun Run() => run ?? throw new InvalidOperationException($"The suite of {FeaturesDirectory} was loaded without a bindings assembly; it cannot run.");
 }

@@ -7,17 +7,17 @@ using ConvSpecs.Drivers;
 using ConvSpecs.Drivers.Training;
 using ConvSpecs.Models;
 using ScottPlot;
-using Xunit;
+using Reqnroll;
 
 namespace ConvSpecs.Reports;
 
 /// <summary>
 /// What one scenario measured: statistics, tables and plots. Published after the scenario, pass or
 /// fail: written under &lt;evidence&gt;/&lt;submission&gt;/&lt;feature&gt;/&lt;scenario&gt;/, attached to the
-/// xUnit test, the statistics printed in the test output, and the submission's index.html rewritten.
+/// scenario (Reqnroll's report and the xUnit test), the statistics printed in the test output, and the submission's index.html rewritten.
 /// An empty evidence root keeps everything in memory (the structural pre-check of training runs scenarios that way).
 /// </summary>
-public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submission submission, RunSettings settings)
+public sealed partial class ScenarioEvidence(Scenario scenario, IReqnrollOutputHelper output, Submission submission, RunSettings settings)
 {
     // submission × feature folders this process has emptied: the first scenario of a feature to write replaces the
     // feature's evidence from earlier runs, and leaves the other features' (running variant 6 keeps the plots of 1–5)
@@ -28,8 +28,11 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
     private readonly List<string> plots = [];
     private bool folderReady;
 
-    public string Folder { get; } = Path.Combine(settings.EvidenceRoot, Slug(submission.Name),
-        Slug(scenario.ScenarioInfo.FeatureName), Slug(scenario.ScenarioInfo.Name));
+    public string Folder { get; } = FolderOf(settings, submission.Name, scenario);
+
+    /// <summary>Where a scenario's evidence goes: &lt;evidence&gt;/&lt;submission&gt;/&lt;feature&gt;/&lt;scenario&gt;/.</summary>
+    public static string FolderOf(RunSettings settings, string submission, Scenario scenario) =>
+        Path.Combine(settings.EvidenceRoot, Slug(submission), Slug(scenario.FeatureName), Slug(scenario.Name));
 
     /// <summary>The submission's browsable page of every rule: &lt;evidence&gt;/&lt;submission&gt;/index.html.</summary>
     public string IndexPath => Path.Combine(settings.EvidenceRoot, Slug(submission.Name), EvidenceIndex.FileName);
@@ -47,13 +50,16 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
 
     public void AddTable(string name, string markdown) => tables.Add((name, markdown));
 
-    /// <summary>Saves the plot as &lt;name&gt;.png in the scenario's folder.</summary>
+    /// <summary>Saves the plot as &lt;name&gt;.png in the scenario's folder and attaches it to the step that drew it.</summary>
     public void AddPlot(string name, Plot plot)
     {
         plots.Add(name);
         if (!KeepsFiles) return;
         PrepareFolder();
-        plot.SavePng(Path.Combine(Folder, $"{name}.png"), 800, 500);
+        var file = Path.Combine(Folder, $"{name}.png");
+        plot.SavePng(file, 800, 500);
+        // Reqnroll puts the file into its Cucumber messages and HTML report, and the bridge gives it to the running xUnit test
+        output.AddAttachment(file);
     }
 
     /// <summary>Writes statistics.md and statistics.json (every scenario, so the index knows each one's status) and the index.</summary>
@@ -68,10 +74,10 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
             EvidenceIndex.Write(Path.GetDirectoryName(IndexPath)!, submission.Name);
         }
         if (statistics.Count == 0 && tables.Count == 0 && plots.Count == 0 && error is null) return;
-        scenario.WriteLine("");
-        scenario.WriteLine(report);
-        if (KeepsFiles) scenario.WriteLine($"Evidence: {Folder} (every rule: {IndexPath})");
-        Attach(report);
+        output.WriteLine("");
+        output.WriteLine(report);
+        if (KeepsFiles) output.WriteLine($"Evidence: {Folder} (every rule: {IndexPath})");
+        if (KeepsFiles) output.AddAttachment(Path.Combine(Folder, "statistics.md"));
     }
 
     /// <summary>"not run" when the scenario stopped before measuring because something it needs failed first.</summary>
@@ -102,7 +108,7 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
     private string Markdown(Exception? error)
     {
         var text = new StringBuilder()
-            .AppendLine($"## {scenario.ScenarioInfo.FeatureName}: {scenario.ScenarioInfo.Name} [{submission.Name}]")
+            .AppendLine($"## {scenario.FeatureName}: {scenario.Name} [{submission.Name}]")
             .AppendLine()
             .AppendLine($"seed {settings.Seed} · device {Device} · {Status(error)}")
             .AppendLine();
@@ -114,10 +120,10 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
 
     private string Json(Exception? error) => JsonSerializer.Serialize(new EvidenceRecord
     {
-        Feature = scenario.ScenarioInfo.FeatureName,
-        Rule = scenario.ScenarioInfo.RuleName,
-        Scenario = scenario.ScenarioInfo.Name,
-        Id = scenario.ScenarioInfo.Id,
+        Feature = scenario.FeatureName,
+        Rule = scenario.RuleName,
+        Scenario = scenario.Name,
+        Id = scenario.Id,
         Submission = submission.Name,
         Seed = settings.Seed,
         Device = Device,
@@ -129,17 +135,6 @@ public sealed partial class ScenarioEvidence(ScenarioContext scenario, Submissio
         Tables = [.. tables.Select(table => new EvidenceRecord.Table(table.Name, table.Markdown))],
         Plots = [.. plots.Select(plot => $"{plot}.png")],
     }, EvidenceRecord.Options);
-
-    private void Attach(string report)
-    {
-        // Outside a running xUnit test (a tool calling the specs) there is nothing to attach to.
-        // Names carry the submission and scenario: one test may run several scenarios (the project's own tests do).
-        if (TestContext.Current.Test is null || !KeepsFiles) return;
-        var prefix = $"{Slug(submission.Name)}.{Slug(scenario.ScenarioInfo.Name)}";
-        TestContext.Current.AddAttachment($"{prefix}.statistics.md", report);
-        foreach (var plot in plots)
-            TestContext.Current.AddAttachment($"{prefix}.{plot}.png", File.ReadAllBytes(Path.Combine(Folder, $"{plot}.png")), "image/png");
-    }
 
     /// <summary>How folder names are made from submission, feature and scenario names.</summary>
     public static string Slug(string text) => NotWordCharacters().Replace(text.ToLowerInvariant(), "-").Trim('-');

@@ -1,4 +1,4 @@
-using ConvSpecs.Bridge;
+using Reqnroll;
 using ConvSpecs.Drivers;
 using ConvSpecs.Reports;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ConvSpecs.Bridge;
+using Reqnroll;
 using ConvSpecs.Drivers;
 using ConvSpecs.Drivers.Training;
 using ConvSpecs.Models;
@@ -10,7 +11,7 @@ namespace ConvSpecs.StepDefinitions;
 
 [Binding]
 [Description("Training the submission's models on real images, each with the same seed, data order and optimiser, and what every epoch measured.")]
-public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEvidence evidence, ScenarioContext scenario)
+public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEvidence evidence, Scenario scenario, IReqnrollOutputHelper output)
 {
     private TrainedComparison? trained;
 
@@ -87,7 +88,7 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
             evidence.Record($"{run.Role}: plateau from epoch", plateau.Epoch, $"of {plateau.Epochs}");
             evidence.Record($"{run.Role}: validation accuracy at the plateau", plateau.Value, "%");
             evidence.Record($"{run.Role}: best validation accuracy", plateau.Best, $"% (epoch {plateau.BestEpoch})");
-            scenario.WriteLine($"{run.Model}: validation accuracy within {margin} points of its best ({plateau.Best:F1} %) from epoch {plateau.Epoch} of {plateau.Epochs}");
+            output.WriteLine($"{run.Model}: validation accuracy within {margin} points of its best ({plateau.Best:F1} %) from epoch {plateau.Epoch} of {plateau.Epochs}");
             Require.That(double.IsFinite(plateau.Best), $"{run.Model}'s validation accuracy must be measured every epoch; its best is {plateau.Best}.");
         }
     }
@@ -123,9 +124,9 @@ public sealed class TrainingStepDefinitions(ModelContext context, ScenarioEviden
     private void Train(string task, string[] roles, double learningRate, int batch)
     {
         // the rules that need a forward pass of 2 samples come first: a model that fails them is not trained
-        StructuralRules.RequireBeforeTraining(scenario.ScenarioInfo, context.Submission, context.Settings, roles);
+        StructuralRules.RequireBeforeTraining(scenario, context.Submission, context.Settings, roles);
         var settings = TrainingSettings.FromEnvironment();
-        var progress = new TrainingProgress(Path.Combine(context.Settings.EvidenceRoot, TrainingProgress.LogFileName), scenario.WriteLine);
+        var progress = new TrainingProgress(Path.Combine(context.Settings.EvidenceRoot, TrainingProgress.LogFileName), output.WriteLine);
         trained = TrainingExperiment.Train(context, task, roles, learningRate, batch, settings, progress);
         trained.Record(evidence);
     }

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using ConvSpecs.Bridge;
+using Reqnroll;
 using ConvSpecs.Drivers;
 using ConvSpecs.Reports;
 

@@ -43,7 +43,7 @@ public static class Specification
 
     /// <summary>Runs one scenario against one submission, with a fresh context and the run's seed and device.</summary>
     public static ScenarioResult Run(Scenario scenario, Submission submission, RunSettings settings, Action<string>? output = null) =>
-        Suite.Run(scenario, [submission, settings], output);
+        Suite.Run(scenario, submission.Name, [submission, settings], output);
 
     /// <summary>Finds a scenario by its name and the feature it is in ("Variant 2").</summary>
     public static Scenario Find(string feature, string name) =>

@@ -33,13 +33,16 @@ public static class StructuralRules
 
     private static IReadOnlyList<ScenarioResult> Check(Scenario experiment, Submission submission, RunSettings settings)
     {
-        // an empty evidence root keeps the checks' evidence in memory: these scenarios publish their own when they run
+        // an empty evidence root keeps the checks' evidence in memory: these scenarios publish their own when they run.
+        // Their own subject keeps them apart in Reqnroll's reports: under the submission's, the scenario's real run later
+        // would be reported as a retry of this one.
         var quiet = settings with { EvidenceRoot = "" };
+        var subject = $"{submission.Name}, checked before training";
         return
         [
             .. Specification.Suite.Scenarios
                 .Where(scenario => scenario.FeatureName == experiment.FeatureName && scenario.RuleName != experiment.RuleName)
-                .Select(scenario => Specification.Run(scenario, submission, quiet))
+                .Select(scenario => Specification.Suite.Run(scenario, subject, [submission, quiet]))
                 .Where(result => !result.Passed),
         ];
     }

@@ -5,7 +5,7 @@ namespace ConvSpecs.Bridge;
 /// <param name="File">The feature file, relative to the features directory.</param>
 /// <param name="Line">The step's line (or the parse error's).</param>
 /// <param name="Step">The step as written ("Given …"); empty for a parse error.</param>
-/// <param name="Message">The reason, with a snippet for an undefined step or the competing bindings for an ambiguous one.</param>
+/// <param name="Message">The reason, with Reqnroll's snippet for an undefined step or the competing bindings for an ambiguous one.</param>
 public sealed record StepProblem(StepProblemKind Kind, string File, int Line, string Step, string Message)
 {
     /// <summary><c>file:line: message</c>.</summary>

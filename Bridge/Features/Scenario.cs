@@ -22,6 +22,12 @@ public sealed record Scenario(
     /// <summary><c>relative/path.feature:line</c>: the same for every discovery of the same source.</summary>
     public string Id => $"{File}:{Line}";
 
+    /// <summary>The parsed file, which gives Reqnroll its FeatureInfo and Cucumber messages.</summary>
+    internal FeatureFile Feature { get; init; } = null!;
+
+    /// <summary>What Reqnroll's ScenarioInfo and RuleInfo are made of, as the generator would write them.</summary>
+    internal PickleOrigin Origin { get; init; } = null!;
+
     /// <inheritdoc/>
     public override string ToString() => $"{Id} {Name}";
 }

@@ -1,6 +1,6 @@
 namespace ConvSpecs.Bridge;
 
-/// <summary>How a step, or a whole scenario, ended.</summary>
+/// <summary>How a step, or a whole scenario, ended: Reqnroll's execution status, with ambiguous told apart from other binding errors.</summary>
 public enum StepOutcome
 {
     /// <summary>It ran without an exception.</summary>
@@ -15,7 +15,7 @@ public enum StepOutcome
     /// <summary>More than one binding matches the step.</summary>
     Ambiguous,
 
-    /// <summary>The step threw <see cref="PendingStepException"/>.</summary>
+    /// <summary>The step is pending (it threw Reqnroll's PendingStepException).</summary>
     Pending,
 
     /// <summary>The step did not run because something before it failed.</summary>

@@ -150,14 +150,11 @@ public static partial class StudentCheck
     private static RuleLines.Outcome RunScenario(Bridge.Scenario scenario, Submission submission, CheckedBuild build, TextWriter console)
     {
         var settings = RunSettings.FromEnvironment();
-        string? evidence = null;
         Bridge.ScenarioResult result;
         using (new TrainingBar(Path.Combine(settings.EvidenceRoot, TrainingProgress.LogFileName), console, redraw: !Console.IsOutputRedirected && console == Console.Out))
-            result = Specification.Run(scenario, submission, settings, line =>
-            {
-                if (EvidenceLine().Match(line) is { Success: true } match) evidence = match.Groups[1].Value.Trim();
-            });
-        return new RuleLines.Outcome(scenario, result, RuleLines.ReadMeasured(evidence), StudentFrames.Of(result.Error, build.Assembly!));
+            result = Specification.Run(scenario, submission, settings);
+        var measured = RuleLines.ReadMeasured(ScenarioEvidence.FolderOf(settings, submission.Name, scenario));
+        return new RuleLines.Outcome(scenario, result, measured, StudentFrames.Of(result.Error, build.Assembly!));
     }
 
     private static void ReportCompileErrors(CheckedBuild build, TextWriter console)
@@ -181,7 +178,4 @@ public static partial class StudentCheck
 
     private static string Describe(IReadOnlyList<string> variants) =>
         string.Join(", ", variants.Select(variant => variant == ModelRoles.PoolingTask ? "the pooling task" : $"variant {variant}"));
-
-    [GeneratedRegex(@"^Evidence: (.+?)(?: \(every rule: .*\))?$")]
-    private static partial Regex EvidenceLine();
 }

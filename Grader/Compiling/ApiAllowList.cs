@@ -116,6 +116,8 @@ public static class ApiAllowList
         ("Microsoft.Win32", "a model may not use the registry or native handles"),
         ("ConvSpecs", "a model may not call the specification or the grader (only [Variant], [PoolingTask] and ModelRoles)"),
         ("TorchSharp", "a model may not use TorchSharp's file, data-loading and utility APIs"),
+        ("Reqnroll", "a model may not reach the runner of the specification (its scenarios, hooks and results)"),
+        ("Xunit", "a model may not reach the test framework"),
     ];
 
     public const string DefaultWhy = "a model needs only TorchSharp, System's basic types, collections and LINQ";

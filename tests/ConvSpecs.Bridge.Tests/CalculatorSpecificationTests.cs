@@ -12,7 +12,7 @@ public sealed class CalculatorSpecificationTests
     {
         var scenario = Fixtures.Good.GetScenario(scenarioId);
 
-        var result = Fixtures.Good.Run(scenario, [new Brand(brand), new Journal()], TestContext.Current.TestOutputHelper!.WriteLine);
+        var result = Fixtures.Good.Run(scenario, brand, [new Brand(brand), new Journal()], TestContext.Current.TestOutputHelper!.WriteLine);
 
         result.ThrowIfFailed();
     }

@@ -1,3 +1,4 @@
+using Reqnroll.Bindings;
 using ConvSpecs.Bridge.Tests.Support;
 using FluentAssertions;
 
@@ -114,9 +115,9 @@ public sealed class FeatureLoadingTests
     {
         var step = suite.Named("Multiply the numbers of a table").Steps[1];
 
-        step.DataTable!.Header.Should().Equal("number", "spoken");
-        step.DataTable.Rows.Select(row => row["spoken"]).Should().Equal("two", "three");
-        step.DataTable.Cells[2].Should().Equal("3.5", "three");
+        step.Table![0].Should().Equal("number", "spoken");
+        step.Table.Skip(1).Select(row => row[1]).Should().Equal("two", "three");
+        step.Table[2].Should().Equal("3.5", "three");
     }
 
     [Fact]
@@ -125,24 +126,25 @@ public sealed class FeatureLoadingTests
         var step = suite.Named("Keep a note").Steps[1];
 
         step.DocString.Should().Be("Remember the milk.\nTwice.");
-        step.DataTable.Should().BeNull();
+        step.Table.Should().BeNull();
     }
 
     [Fact]
     public void AndAndButTakeTheTypeOfTheStepBeforeThem()
     {
-        var steps = suite.Named("The display is set by a Given and checked by a Then").Steps.Skip(1);
+        var steps = BindingCatalog.Typed(suite.Named("The display is set by a Given and checked by a Then")).Skip(1);
 
-        steps.Select(step => (step.Keyword, step.Type)).Should().Equal(
-            ("Given", StepType.Given), ("And", StepType.Given), ("Then", StepType.Then), ("And", StepType.Then), ("But", StepType.Then));
+        steps.Select(typed => (typed.Step.Keyword, typed.Type)).Should().Equal(
+            ("Given", StepDefinitionType.Given), ("And", StepDefinitionType.Given), ("Then", StepDefinitionType.Then), ("And", StepDefinitionType.Then), ("But", StepDefinitionType.Then));
     }
 
     [Fact]
-    public void StarStepHasNoType()
+    public void StarStepTakesTheTypeOfTheStepBeforeIt()
     {
-        var step = suite.Named("Modes, makers and memory").Steps[4];
+        var typed = BindingCatalog.Typed(suite.Named("Modes, makers and memory")).ToList();
 
-        step.Should().BeEquivalentTo(new { Keyword = "*", Type = StepType.Unknown, Text = "I have entered 2 into the calculator" });
+        typed[4].Step.Should().BeEquivalentTo(new { Keyword = "*", Text = "I have entered 2 into the calculator" });
+        typed[4].Type.Should().Be(typed[3].Type);
     }
 
     [Fact]
@@ -151,8 +153,8 @@ public sealed class FeatureLoadingTests
         var scenario = suite.Named("Сложить два числа");
 
         scenario.FeatureName.Should().Be("Калькулятор по-русски");
-        scenario.Steps.Select(step => (step.Keyword, step.Type)).Should().Equal(
-            ("Дано", StepType.Given), ("И", StepType.Given), ("Когда", StepType.When), ("Тогда", StepType.Then), ("Но", StepType.Then));
+        BindingCatalog.Typed(scenario).Select(typed => (typed.Step.Keyword, typed.Type)).Should().Equal(
+            ("Дано", StepDefinitionType.Given), ("И", StepDefinitionType.Given), ("Когда", StepDefinitionType.When), ("Тогда", StepDefinitionType.Then), ("Но", StepDefinitionType.Then));
     }
 
     [Fact]

@@ -34,9 +34,9 @@ public sealed class GlossaryTests
         var glossary = Glossary.ToMarkdown(Fixtures.Good);
 
         glossary.Should().ContainAll(
-            "| `{int}` | `[-+]?\\d+` | a whole number |",
+            "| `{int}` | `-?\\d+` | a whole number |",
             "| `{}` | `.*` | anything |",
-            "| `{operation}` | `add\\|subtract\\|multiply\\|divide` | an arithmetic operation: add, subtract, multiply or divide |");
+            "| `{operation}` | `(add\\|subtract\\|multiply\\|divide)` | an arithmetic operation: add, subtract, multiply or divide |");
         glossary.IndexOf("`{}`", StringComparison.Ordinal).Should().BeLessThan(glossary.IndexOf("`{operation}`", StringComparison.Ordinal));
     }
 

@@ -6,14 +6,15 @@ namespace ConvSpecs.Bridge.Tests;
 public sealed class ScenarioRunTests
 {
     [Fact]
-    public void PassingScenarioWritesOneTickedLinePerStep()
+    public void PassingScenarioTracesEveryStepWithTheBindingReqnrollRan()
     {
         var (result, output) = Fixtures.Good.Run("Add two numbers");
 
         result.Outcome.Should().Be(StepOutcome.Passed);
-        output.Should().HaveCount(5).And.AllSatisfy(line => line.Should().MatchRegex(@" ✓ \d+ ms$"));
-        output[1].Should().StartWith("Given I have entered 50 into the calculator ✓");
-        result.Steps.Should().OnlyContain(step => step.Outcome == StepOutcome.Passed);
+        output.Should().HaveCount(10);
+        output[2].Should().Be("Given I have entered 50 into the calculator");
+        output[3].Should().StartWith("-> done: CalculatorSteps.Enter(50)");
+        result.Steps.Should().HaveCount(5).And.OnlyContain(step => step.Outcome == StepOutcome.Passed);
     }
 
     [Theory]
@@ -40,8 +41,8 @@ public sealed class ScenarioRunTests
         result.Steps.Select(step => step.Outcome).Should().Equal(StepOutcome.Passed, StepOutcome.Failed, StepOutcome.Skipped);
         result.FailedStep!.Step.Text.Should().Be("the step fails with \"the lamp is broken\"");
         result.Error.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be("the lamp is broken");
-        output[1].Should().MatchRegex(@"^Then the step fails with ""the lamp is broken"" ✗ \d+ ms$");
-        output[2].Should().Be("And the workbench was created once - skipped");
+        output.Should().ContainInOrder("Then the step fails with \"the lamp is broken\"", "And the workbench was created once", "-> skipped because of previous errors");
+        output.Should().Contain(line => line.StartsWith("-> error: the lamp is broken", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +76,8 @@ public sealed class ScenarioRunTests
 
         result.Outcome.Should().Be(StepOutcome.Pending);
         result.Error.Should().BeOfType<PendingStepException>();
-        output.Should().Equal("Given a step that is not written yet ? pending", "Then the display shows 0 - skipped");
+        output.Should().Equal("Given a step that is not written yet", "-> pending: LifecycleSteps.NotWrittenYet(): The step definition is not implemented.",
+            "Then the display shows 0", "-> skipped because of previous errors");
     }
 
     [Fact]
@@ -84,8 +86,9 @@ public sealed class ScenarioRunTests
         var (result, output) = Fixtures.Broken.Run("A step without a binding");
 
         result.Outcome.Should().Be(StepOutcome.Undefined);
-        result.Error.Should().BeOfType<StepBindingException>().Which.Message.Should().Contain("public void GivenTheCalculatorHasButtonsAndKnobsAtMost(");
-        output.Should().Equal("Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most) ? undefined");
+        result.Error.Should().BeOfType<Reqnroll.ErrorHandling.PendingScenarioException>().Which.Message.Should().Contain("public void GivenTheCalculatorHasButtonsAndKnobsAtMost(");
+        output[0].Should().Be("Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most)");
+        output[1].Should().StartWith("-> undefined: No matching step definition found for the step.");
     }
 
     [Fact]
@@ -107,7 +110,8 @@ public sealed class ScenarioRunTests
         result.Outcome.Should().Be(StepOutcome.Failed);
         result.FailedAt.Should().Be("BeforeScenario hook LifecycleHooks.Explode");
         result.FailedStep.Should().BeNull();
-        output.Should().Equal("BeforeScenario hook LifecycleHooks.Explode ✗", "Given the workbench is ready - skipped");
+        output.Should().Equal("Given the workbench is ready", "-> skipped because of previous errors");
+        result.Error!.Message.Should().Be("the hook exploded");
         journal.Entries.Should().Contain(["after 1: the hook exploded", "after default"]).And.NotContain("before default");
     }
 }

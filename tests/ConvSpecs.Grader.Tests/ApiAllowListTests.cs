@@ -74,6 +74,8 @@ public sealed class ApiAllowListTests
     [InlineData("var h = x.Handle;", "TorchSharp.torch.Tensor.Handle is not allowed: a model may not handle native pointers")]
     [InlineData("System.Diagnostics.Debug.Fail(\"x\");", "System.Diagnostics.Debug is not allowed")]
     [InlineData("Func<System.Threading.Tasks.Task> f = async () => { };", "async lambdas are not allowed: they continue on other threads")]
+    [InlineData("Reqnroll.ScenarioContext.Current.TestError = null;", "Reqnroll.ScenarioContext.Current is not allowed: a model may not reach the runner of the specification")]
+    [InlineData("Xunit.TestContext.Current.SendDiagnosticMessage(\"passed\");", "Xunit.TestContext.Current is not allowed: a model may not reach the test framework")]
     public void ARefusedApiIsNamedWithItsFileAndLine(string statement, string expected)
     {
         var compiled = CompileForward(statement);
@@ -92,6 +94,7 @@ public sealed class ApiAllowListTests
     [InlineData("private sealed class Raw : Module<Tensor, Tensor> { public Raw(Tensor t) : base(t.Handle, IntPtr.Zero) { } public override Tensor forward(Tensor t) => t; }", "Model.cs:14: TorchSharp.torch.Tensor.Handle is not allowed: a model may not handle native pointers")]
     [InlineData("private sealed class Raw : Module<Tensor, Tensor> { public Raw() : base((IntPtr)1, (IntPtr)1) { } public override Tensor forward(Tensor t) => t; }", "Model.cs:14: TorchSharp.torch.nn.Module is not allowed: a model may not handle native pointers")]
     [InlineData("~Model() { }", "Model.cs:14: a finalizer is not allowed: it runs on another thread")]
+    [InlineData("[Reqnroll.Binding] private sealed class Hooks { [Reqnroll.AfterScenario] public void Pass() { } }", "Model.cs:14: Reqnroll.BindingAttribute is not allowed: a model may not reach the runner of the specification")]
     [InlineData("private async void Run() { }", "Model.cs:14: async methods are not allowed")]
     public void ARefusedDeclarationIsNamedWithItsFileAndLine(string member, string expected)
     {

@@ -63,6 +63,19 @@ internal static partial class BrowserProbe
         }
     }
 
+    /// <summary>The text a reader sees in a rendered DOM: scripts and styles dropped, tags removed, white space collapsed.</summary>
+    public static string VisibleText(string dom) =>
+        Spaces().Replace(Tags().Replace(ScriptsAndStyles().Replace(dom, " "), " "), " ");
+
     [GeneratedRegex("<pre id=\"probe\">(.*?)</pre>", RegexOptions.Singleline)]
     private static partial Regex ProbeText();
+
+    [GeneratedRegex("<(script|style)\\b.*?</\\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptsAndStyles();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Spaces();
 }

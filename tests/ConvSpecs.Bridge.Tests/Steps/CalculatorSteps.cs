@@ -9,7 +9,7 @@ namespace ConvSpecs.Bridge.Tests.Steps;
 [Description("Entering numbers into a pocket calculator and reading its display.")]
 public sealed class CalculatorSteps(Calculator calculator)
 {
-    [StepArgumentTransformation("add|subtract|multiply|divide", Name = "operation")]
+    [StepArgumentTransformation("(add|subtract|multiply|divide)", Name = "operation")]
     [Description("an arithmetic operation: add, subtract, multiply or divide")]
     public static Operation ToOperation(string text) => Enum.Parse<Operation>(text, ignoreCase: true);
 

@@ -10,7 +10,7 @@ public sealed class LifecycleHooks(Journal journal, ScenarioContext context)
     public void BeforeByDefault() => journal.Add("before default");
 
     [BeforeScenario("@lifecycle", Order = 1)]
-    public void BeforeFirst() => journal.Add($"before 1: {context.ScenarioInfo.Name}");
+    public void BeforeFirst() => journal.Add($"before 1: {context.ScenarioInfo.Title}");
 
     [BeforeScenario("lifecycle", Order = 2)]
     public static void PrepareWorkbench(Workbench workbench, Journal journal) => journal.Add("before 2");

@@ -5,9 +5,9 @@ using FluentAssertions;
 namespace ConvSpecs.Bridge.Tests.Steps;
 
 [Binding]
-public sealed class LifecycleSteps(Journal journal, Workbench workbench, Lamp lamp, ScenarioContext context)
+public sealed class LifecycleSteps(Journal journal, Workbench workbench, Lamp lamp, IReqnrollOutputHelper output)
 {
-    [StepArgumentTransformation("the workbench|the lamp", Name = "fixture")]
+    [StepArgumentTransformation("(the workbench|the lamp)", Name = "fixture")]
     [Description("the workbench or the lamp of the running scenario")]
     public object ToFixture(string text) => text == "the workbench" ? workbench : lamp;
 
@@ -15,7 +15,7 @@ public sealed class LifecycleSteps(Journal journal, Workbench workbench, Lamp la
     public void WorkbenchIsReady() => journal.Add($"step: {workbench.GetType().Name} ready under the {lamp.GetType().Name}");
 
     [When("a step writes {string} to the output")]
-    public void WriteToOutput(string text) => context.WriteLine(text);
+    public void WriteToOutput(string text) => output.WriteLine(text);
 
     [When("a step waits")]
     public async Task Wait()

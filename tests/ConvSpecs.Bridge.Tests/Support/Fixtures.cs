@@ -25,7 +25,7 @@ public static class Fixtures
     public static (ScenarioResult Result, List<string> Output) Run(this SpecSuite suite, string name, Journal? journal = null)
     {
         var output = new List<string>();
-        var result = suite.Run(suite.Named(name), [new Brand("pocket"), journal ?? new Journal()], output.Add);
+        var result = suite.Run(suite.Named(name), "", [new Brand("pocket"), journal ?? new Journal()], output.Add);
         return (result, output);
     }
 }

@@ -1,6 +1,6 @@
 namespace ConvSpecs.Bridge.Tests.Support;
 
-public sealed class Lamp : IAsyncDisposable
+public sealed class Lamp : IDisposable
 {
     private readonly Journal journal;
 
@@ -10,9 +10,5 @@ public sealed class Lamp : IAsyncDisposable
         journal.Add("create Lamp");
     }
 
-    public ValueTask DisposeAsync()
-    {
-        journal.Add("dispose Lamp");
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => journal.Add("dispose Lamp");
 }

@@ -7,5 +7,5 @@ Feature: Unbound steps
   Scenario: A step with two bindings
     When an ambiguous step runs
 
-  Scenario: A star step that both a Given and a Then binding match
+  Scenario: A star step first in a scenario, which Reqnroll takes as a Given
     * the display shows 0

@@ -1,0 +1,33 @@
+using System.Reflection;
+using Reqnroll.BoDi;
+using Reqnroll.Configuration;
+using Reqnroll.Infrastructure;
+using Reqnroll.Plugins;
+using Reqnroll.Tracing;
+using Reqnroll.UnitTestProvider;
+
+namespace ConvSpecs.Bridge;
+
+/// <summary>
+/// Registers <see cref="BridgePlugin"/> from code: Reqnroll finds plugins by [assembly: RuntimePlugin] in the test
+/// assembly or by file name, and the bridge is neither (the grader's worker runs the same bindings from its own Main).
+/// Configuration and plugins are read from the bindings' folder only (<see cref="BindingsFolderConfiguration"/>).
+/// </summary>
+internal sealed class BridgeContainerBuilder : ContainerBuilder
+{
+    protected override void RegisterDefaults(ObjectContainer container)
+    {
+        base.RegisterDefaults(container);
+        container.RegisterTypeAs<BindingsFolderConfiguration, IReqnrollJsonLocator>();
+        container.RegisterTypeAs<BindingsFolderConfiguration, IRuntimePluginLocator>();
+    }
+
+    protected override void LoadPlugins(IRuntimeConfigurationProvider configurationProvider, ObjectContainer container, RuntimePluginEvents runtimePluginEvents,
+        ReqnrollConfiguration reqnrollConfiguration, UnitTestProviderConfiguration unitTestProviderConfigration, Assembly testAssembly)
+    {
+        // before anything resolves it: Reqnroll's start-up trace would go to the console, in the grader's worker the student's output
+        container.RegisterTypeAs<ScenarioTraceListener, ITraceListener>();
+        new BridgePlugin().Initialize(runtimePluginEvents, new RuntimePluginParameters(), unitTestProviderConfigration);
+        base.LoadPlugins(configurationProvider, container, runtimePluginEvents, reqnrollConfiguration, unitTestProviderConfigration, testAssembly);
+    }
+}
