@@ -14,7 +14,7 @@ public static partial class Glossary
     private static readonly Dictionary<string, string> BuiltIn = new(StringComparer.Ordinal)
     {
         ["int"] = "a whole number",
-        ["float"] = "a number, with . as the decimal point",
+        ["float"] = "a number, with the decimal point of the feature's language (. in English)",
         ["word"] = "one word, without spaces",
         ["string"] = "text in double or single quotes; the value is the text without them",
         [""] = "anything",

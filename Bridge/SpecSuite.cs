@@ -66,10 +66,14 @@ public sealed class SpecSuite
             : throw new KeyNotFoundException($"No scenario {id} below {FeaturesDirectory}; rediscover the tests if the features changed.");
     }
 
-    /// <summary>Every step that cannot run because no binding or several match it (Reqnroll's matcher), and every parse error; runs nothing.</summary>
+    /// <summary>
+    /// Every step that cannot run because no binding or several match it (Reqnroll's matcher), every binding Reqnroll
+    /// refused, and every parse error; runs nothing.
+    /// </summary>
     public IReadOnlyList<StepProblem> FindUnboundSteps() =>
     [
         .. Errors.Select(error => new StepProblem(StepProblemKind.ParseError, error.File, error.Line, "", error.Message)),
+        .. Bindings.InvalidBindings().Select(reason => new StepProblem(StepProblemKind.InvalidBinding, "", 0, "", reason)),
         .. Scenarios.SelectMany(scenario => BindingCatalog.Typed(scenario).Select(typed => (Scenario: scenario, typed.Step, typed.Type)))
             .DistinctBy(item => (item.Step.File, item.Step.Line, item.Step.Text, item.Type))
             .Select(item => Bindings.Problem(item.Scenario, item.Step, item.Type))
@@ -96,15 +100,11 @@ public sealed class SpecSuite
         return new ScenarioDriver(Run(), scenario, subject, output).RunAsync(contextObjects);
     }
 
-    /// <summary>Ends Reqnroll's test run: AfterTestRun hooks, and the formatters write their reports.</summary>
+    /// <summary>
+    /// Ends Reqnroll's test run: AfterFeature and AfterTestRun hooks, and the formatters write their reports. Call it when
+    /// no scenario is running (after the last); a scenario run after it starts a new test run.
+    /// </summary>
     public Task EndRunAsync() => Run().EndAsync();
-
-    /// <summary>Ends the features of these scenarios on the workers that ran them, so AfterFeature hooks run when they are done.</summary>
-    public async Task ReleaseFeaturesAsync(IEnumerable<Scenario> scenarios, string subject)
-    {
-        foreach (var feature in scenarios.Select(scenario => scenario.Feature).Distinct())
-            await Run().ReleaseFeatureAsync(feature.InfoFor(subject));
-    }
 
     private ReqnrollRun Run() => run ?? throw new InvalidOperationException($"The suite of {FeaturesDirectory} was loaded without a bindings assembly; it cannot run.");
 }

@@ -15,6 +15,8 @@ public sealed class ScenarioHooks(ScenarioContext scenario, ModelContext context
     [BeforeScenario(Order = 1)]
     public void ChooseDevice() => evidence.Device = context.Device.ToString();
 
+    // an undefined or pending step leaves no TestError: the evidence must not call that scenario passed
     [AfterScenario]
-    public void PublishEvidence() => evidence.Publish(scenario.TestError);
+    public void PublishEvidence() => evidence.Publish(scenario.TestError ?? (scenario.ScenarioExecutionStatus == ScenarioExecutionStatus.OK ? null
+        : new InvalidOperationException($"The scenario did not run to its end: {scenario.ScenarioExecutionStatus} (a step has no binding, or several, or is pending).")));
 }

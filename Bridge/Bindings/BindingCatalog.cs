@@ -58,22 +58,30 @@ internal sealed class BindingCatalog
         var instance = Instance(scenario, step, type);
         var match = matcher.GetBestMatch(instance, Culture(scenario), out var ambiguity, out var candidates);
         if (match.Success) return null;
-        var where = $"{step} ({step.File}:{step.Line})";
+        var bindings = string.Join("; ", candidates.Select(candidate => Describe(candidate.StepBinding)));
         return ambiguity switch
         {
             StepDefinitionAmbiguityReason.AmbiguousSteps or StepDefinitionAmbiguityReason.AmbiguousScopes => new StepProblem(StepProblemKind.Ambiguous, step.File, step.Line, step.ToString(),
-                $"{where} matches {candidates.Count} bindings: {string.Join(", ", candidates.Select(candidate => MethodName(candidate.StepBinding)))}."),
+                $"\"{step}\" matches {candidates.Count} bindings: {bindings}."),
             StepDefinitionAmbiguityReason.ParameterErrors => new StepProblem(StepProblemKind.Ambiguous, step.File, step.Line, step.ToString(),
-                $"{where} matches {string.Join(", ", candidates.Select(candidate => MethodName(candidate.StepBinding)))}, but no binding's parameters fit its arguments."),
+                $"\"{step}\" matches {bindings}, but no binding's parameters fit its arguments."),
             _ => new StepProblem(StepProblemKind.Undefined, step.File, step.Line, step.ToString(),
-                $"{where} has no binding. Reqnroll suggests:{Environment.NewLine}" +
+                $"\"{step}\" has no binding. Reqnroll suggests:{Environment.NewLine}" +
                 snippets.GetStepDefinitionSkeleton(ProgrammingLanguage.CSharp, instance, StepDefinitionSkeletonStyle.CucumberExpressionAttribute, Culture(scenario))),
         };
     }
 
-    private static string MethodName(IStepDefinitionBinding binding) => $"{Method(binding).DeclaringType?.Name}.{Method(binding).Name}";
+    /// <summary>The bindings Reqnroll could not register (an unknown {type}, a bad regex), each with its method and reason.</summary>
+    public IEnumerable<string> InvalidBindings() =>
+    [
+        .. Registry.GetErrorMessages().Select(error => error.Message),
+        .. StepDefinitions.Where(binding => !binding.IsValid).Select(binding => $"{Describe(binding)}: {binding.ErrorMessage}"),
+    ];
 
-    private static CultureInfo Culture(Scenario scenario) => scenario.Feature.InfoFor("").Language;
+    private static string Describe(IStepDefinitionBinding binding) =>
+        $"{Method(binding).DeclaringType?.Name}.{Method(binding).Name} [{binding.StepDefinitionType}(\"{binding.SourceExpression}\")]";
+
+    private static CultureInfo Culture(Scenario scenario) => scenario.Feature.Language;
 
     private static StepInstance Instance(Scenario scenario, ScenarioStep step, StepDefinitionType type)
     {

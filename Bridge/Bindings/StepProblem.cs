@@ -8,6 +8,6 @@ namespace ConvSpecs.Bridge;
 /// <param name="Message">The reason, with Reqnroll's snippet for an undefined step or the competing bindings for an ambiguous one.</param>
 public sealed record StepProblem(StepProblemKind Kind, string File, int Line, string Step, string Message)
 {
-    /// <summary><c>file:line: message</c>.</summary>
-    public override string ToString() => $"{File}:{Line}: {Message}";
+    /// <summary><c>file:line: message</c>, or the message alone for a problem of a binding rather than of a step.</summary>
+    public override string ToString() => File.Length == 0 ? Message : $"{File}:{Line}: {Message}";
 }

@@ -11,4 +11,7 @@ public enum StepProblemKind
 
     /// <summary>The feature file does not parse.</summary>
     ParseError,
+
+    /// <summary>Reqnroll refused a binding (an unknown parameter type, a bad regex); steps it would match cannot run.</summary>
+    InvalidBinding,
 }

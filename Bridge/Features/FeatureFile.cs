@@ -17,9 +17,13 @@ namespace ConvSpecs.Bridge;
 internal sealed class FeatureFile(string folderName, string path, string text)
 {
     private readonly ConcurrentDictionary<string, Lazy<FeatureInfo>> infos = new(StringComparer.Ordinal);
+    private CultureInfo? language;
 
     /// <summary>The path relative to the features directory, with / separators.</summary>
     public string Path { get; } = path;
+
+    /// <summary>The language of the file's keywords (# language:), the culture Reqnroll converts its arguments in.</summary>
+    public CultureInfo Language => language ??= CultureInfo.GetCultureInfo(Parse(new IncrementingIdGenerator()).Feature.Language);
 
     /// <summary>The document as parsed; throws <see cref="ParserException"/> for a file that does not parse.</summary>
     public GherkinDocument Parse(IIdGenerator ids) =>
@@ -45,7 +49,7 @@ internal sealed class FeatureFile(string folderName, string path, string text)
         var messages = DocumentFor(subject);
         var feature = messages.GherkinDocument.Feature;
         return new FeatureInfo(
-            CultureInfo.GetCultureInfo(feature.Language),
+            Language,
             System.IO.Path.GetDirectoryName(Path) ?? "",
             feature.Name,
             feature.Description,

@@ -16,9 +16,10 @@ internal sealed class AttachmentForwarder(ITraceListener traceListener) : Reqnro
         if (TestContext.Current.Test is null || !File.Exists(filePath)) return;
         var segments = Path.GetFullPath(filePath).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
         var name = string.Join('.', segments.TakeLast(4));
+        // a file attached again (a plot redrawn under its name) replaces the earlier copy: reporting never fails a step
         if (Path.GetExtension(filePath).Equals(".png", StringComparison.OrdinalIgnoreCase))
-            TestContext.Current.AddAttachment(name, File.ReadAllBytes(filePath), "image/png");
+            TestContext.Current.AddAttachment(name, File.ReadAllBytes(filePath), replaceExistingValue: true, "image/png");
         else
-            TestContext.Current.AddAttachment(name, File.ReadAllText(filePath));
+            TestContext.Current.AddAttachment(name, File.ReadAllText(filePath), replaceExistingValue: true);
     }
 }

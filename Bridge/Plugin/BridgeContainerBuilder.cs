@@ -1,4 +1,5 @@
 using System.Reflection;
+using Reqnroll.Analytics;
 using Reqnroll.BoDi;
 using Reqnroll.Configuration;
 using Reqnroll.Infrastructure;
@@ -11,15 +12,17 @@ namespace ConvSpecs.Bridge;
 /// <summary>
 /// Registers <see cref="BridgePlugin"/> from code: Reqnroll finds plugins by [assembly: RuntimePlugin] in the test
 /// assembly or by file name, and the bridge is neither (the grader's worker runs the same bindings from its own Main).
-/// Configuration and plugins are read from the bindings' folder only (<see cref="BindingsFolderConfiguration"/>).
+/// Configuration and plugins are read from the program's folder only (<see cref="ProgramFolderConfiguration"/>), and
+/// nothing is sent to Reqnroll's telemetry (<see cref="NoTelemetry"/>).
 /// </summary>
 internal sealed class BridgeContainerBuilder : ContainerBuilder
 {
     protected override void RegisterDefaults(ObjectContainer container)
     {
         base.RegisterDefaults(container);
-        container.RegisterTypeAs<BindingsFolderConfiguration, IReqnrollJsonLocator>();
-        container.RegisterTypeAs<BindingsFolderConfiguration, IRuntimePluginLocator>();
+        container.RegisterTypeAs<ProgramFolderConfiguration, IReqnrollJsonLocator>();
+        container.RegisterTypeAs<ProgramFolderConfiguration, IRuntimePluginLocator>();
+        container.RegisterTypeAs<NoTelemetry, IAnalyticsRuntimeTelemetryService>();
     }
 
     protected override void LoadPlugins(IRuntimeConfigurationProvider configurationProvider, ObjectContainer container, RuntimePluginEvents runtimePluginEvents,

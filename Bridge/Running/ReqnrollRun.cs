@@ -32,6 +32,9 @@ internal sealed class ReqnrollRun
 
     public Task StartAsync()
     {
+        // Reqnroll's dry run reports every step as passed without running it: a verdict would be a lie
+        if (string.Equals(Environment.GetEnvironmentVariable("REQNROLL_DRY_RUN"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("REQNROLL_DRY_RUN is set to true: Reqnroll would pass every scenario without running it. Unset it to run the specs.");
         lock (gate)
             return started ??= TestRunnerManager.OnTestRunStartAsync(Bindings, builder);
     }
@@ -49,7 +52,4 @@ internal sealed class ReqnrollRun
         await running;
         await TestRunnerManager.OnTestRunEndAsync(Bindings, builder);
     }
-
-    /// <summary>Ends the feature on the workers that ran it (AfterFeature hooks; the workers are free for other features).</summary>
-    public Task ReleaseFeatureAsync(FeatureInfo feature) => TestRunnerManager.ReleaseFeatureAsync(feature, Bindings, builder);
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using Reqnroll;
 using Reqnroll.Bindings;
 using Reqnroll.ErrorHandling;
+using Reqnroll.Infrastructure;
 using Exception = System.Exception;
 
 namespace ConvSpecs.Bridge;
@@ -26,14 +27,15 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
         var runner = await run.RunnerAsync(feature);
         try
         {
-            if (runner.FeatureContext is { } current && !ReferenceEquals(current.FeatureInfo, feature))
-                await runner.OnFeatureEndAsync();
-            if (runner.FeatureContext is null)
-                await runner.OnFeatureStartAsync(feature);
-
-            runner.OnScenarioInitialize(ScenarioInfo(), RuleInfo());
-            Register(runner.ScenarioContext, contextObjects);
-            await RunScenarioAsync(runner);
+            if (await StartFeatureAsync(runner, feature))
+            {
+                runner.OnScenarioInitialize(ScenarioInfo(), RuleInfo());
+                await RunScenarioAsync(runner, contextObjects);
+            }
+            else
+            {
+                steps.AddRange(scenario.Steps.Select(step => new StepResult(step, StepOutcome.Skipped, TimeSpan.Zero, null)));
+            }
         }
         finally
         {
@@ -45,6 +47,35 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
         return new ScenarioResult(scenario, outcome, steps, error, failedAt, watch.Elapsed);
     }
 
+    // As Reqnroll's generated code: the worker ends the feature it ran before and starts this one; when the feature's
+    // BeforeFeature hook failed, none of its scenarios runs.
+    private async Task<bool> StartFeatureAsync(ITestRunner runner, FeatureInfo feature)
+    {
+        try
+        {
+            if (runner.FeatureContext is { } current && !ReferenceEquals(current.FeatureInfo, feature))
+                await runner.OnFeatureEndAsync();
+        }
+        catch (Exception hook)
+        {
+            Fail(hook, HookName(hook, typeof(AfterFeatureAttribute)) ?? "an AfterFeature hook of the feature run before");
+        }
+
+        try
+        {
+            if (runner.FeatureContext is null)
+                await runner.OnFeatureStartAsync(feature);
+        }
+        catch (Exception hook)
+        {
+            Fail(hook, HookName(hook, typeof(BeforeFeatureAttribute)) ?? "a BeforeFeature hook");
+        }
+
+        if (runner.FeatureContext?.BeforeFeatureHookError is { } before)
+            Fail(before, HookName(before, typeof(BeforeFeatureAttribute)) ?? "a BeforeFeature hook");
+        return error is null;
+    }
+
     private void Register(ScenarioContext context, IEnumerable<object> contextObjects)
     {
         var container = context.ScenarioContainer;
@@ -54,13 +85,17 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
             container.RegisterInstanceAs(item, item.GetType());
     }
 
-    private async Task RunScenarioAsync(ITestRunner runner)
+    private async Task RunScenarioAsync(ITestRunner runner, IEnumerable<object> contextObjects)
     {
         try
         {
+            Register(runner.ScenarioContext, contextObjects);
             await runner.OnScenarioStartAsync();
             if (runner.ScenarioContext.TestError is { } hookError)
+            {
                 Fail(hookError, HookName(hookError, typeof(BeforeScenarioAttribute)) ?? "a BeforeScenario hook");
+                output?.Invoke($"-> error in {failedAt}: {hookError.Message}");
+            }
             foreach (var (step, type) in BindingCatalog.Typed(scenario))
                 await RunStepAsync(runner, step, type);
             try
@@ -78,14 +113,23 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
         }
         finally
         {
-            try
-            {
-                await runner.OnScenarioEndAsync();
-            }
-            catch (Exception end)
-            {
-                Fail(end, HookName(end, typeof(AfterScenarioAttribute)) ?? "an AfterScenario hook or the disposal of the scenario's objects");
-            }
+            await EndScenarioAsync(runner);
+        }
+    }
+
+    private async Task EndScenarioAsync(ITestRunner runner)
+    {
+        try
+        {
+            await runner.OnScenarioEndAsync();
+        }
+        catch (Exception end)
+        {
+            Fail(end, HookName(end, typeof(AfterScenarioAttribute)) ?? "an AfterScenario hook or the disposal of the scenario's objects");
+            // Reqnroll's container stops disposing at the first Dispose that throws and keeps the scenario as current:
+            // forget it, or every later scenario on this worker fails in the disposed container
+            if (runner.ScenarioContext is not null)
+                runner.TestThreadContext.TestThreadContainer.Resolve<IContextManager>().CleanupScenarioContext();
         }
     }
 
@@ -97,12 +141,19 @@ internal sealed class ScenarioDriver(ReqnrollRun run, Scenario scenario, string 
         var table = step.ToDataTable();
         var keyword = step.Keyword + " ";
         // by the type Reqnroll gives the step (And, But and * continue the step before them), with the keyword as written
-        await (type switch
+        try
         {
-            StepDefinitionType.Given => runner.GivenAsync(step.Text, step.DocString, table, keyword),
-            StepDefinitionType.When => runner.WhenAsync(step.Text, step.DocString, table, keyword),
-            _ => runner.ThenAsync(step.Text, step.DocString, table, keyword),
-        });
+            await (type switch
+            {
+                StepDefinitionType.Given => runner.GivenAsync(step.Text, step.DocString, table, keyword),
+                StepDefinitionType.When => runner.WhenAsync(step.Text, step.DocString, table, keyword),
+                _ => runner.ThenAsync(step.Text, step.DocString, table, keyword),
+            });
+        }
+        catch (Exception hook) when (ReferenceEquals(context.TestError, hook))
+        {
+            // a failing step or block hook: Reqnroll has recorded it on the scenario and throws it on; the step failed
+        }
         var outcome = before != ScenarioExecutionStatus.OK ? StepOutcome.Skipped : context.ScenarioExecutionStatus switch
         {
             ScenarioExecutionStatus.OK => StepOutcome.Passed,

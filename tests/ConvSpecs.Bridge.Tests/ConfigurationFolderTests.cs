@@ -1,38 +1,54 @@
 using ConvSpecs.Bridge.Tests.Support;
 using FluentAssertions;
+using Reqnroll.Analytics;
+using Reqnroll.Configuration;
 
 namespace ConvSpecs.Bridge.Tests;
 
-/// <summary>Changes the process's current directory: runs alone.</summary>
+/// <summary>Changes the process's current directory and home: runs alone.</summary>
 [CollectionDefinition(nameof(ConfigurationFolderTests), DisableParallelization = true)]
 public sealed class ConfigurationFolderCollection;
 
+/// <summary>What Reqnroll reads and writes around a run: the grader's worker runs in the student's writable scratch folder.</summary>
 [Collection(nameof(ConfigurationFolderTests))]
-public sealed class ConfigurationFolderTests
+public sealed class ConfigurationFolderTests : IDisposable
 {
+    private readonly string scratch = Directory.CreateTempSubdirectory("convspecs-scratch-").FullName;
+    private readonly string directory = Environment.CurrentDirectory;
+    private readonly string? home = Environment.GetEnvironmentVariable("HOME");
+
     [Fact]
     public void ReqnrollConfigurationAndPluginsInTheCurrentDirectoryAreIgnored()
     {
-        // the grader's worker runs in the student's scratch folder, which the student's code can write to
-        var scratch = Directory.CreateTempSubdirectory("convspecs-scratch-").FullName;
-        var before = Environment.CurrentDirectory;
-        try
-        {
-            File.WriteAllText(Path.Combine(scratch, "reqnroll.json"), """{ "runtime": { "missingOrPendingStepsOutcome": "Ignore" } }""");
-            File.WriteAllText(Path.Combine(scratch, "specflow.json"), "{}");
-            File.WriteAllBytes(Path.Combine(scratch, "Evil.ReqnrollPlugin.dll"), [0x4D, 0x5A, 0, 0]);
-            Environment.CurrentDirectory = scratch;
+        File.WriteAllText(Path.Combine(scratch, "reqnroll.json"), """{ "runtime": { "missingOrPendingStepsOutcome": "Ignore", "stopAtFirstError": true } }""");
+        File.WriteAllText(Path.Combine(scratch, "specflow.json"), """{ "runtime": { "stopAtFirstError": true } }""");
+        File.WriteAllBytes(Path.Combine(scratch, "Evil.ReqnrollPlugin.dll"), [0x4D, 0x5A, 0, 0]);
+        Environment.CurrentDirectory = scratch;
 
-            var configuration = new BindingsFolderConfiguration();
+        // a fresh run's container, as the worker's first scenario builds it
+        using var container = new BridgeContainerBuilder().CreateGlobalContainer(typeof(Fixtures).Assembly);
+        var configuration = container.Resolve<ReqnrollConfiguration>();
 
-            configuration.GetReqnrollJsonFilePath().Should().BeNull("no reqnroll.json is next to the bindings");
-            configuration.GetAllRuntimePlugins().Should().BeEmpty();
-            Fixtures.Failing.Run("A step is pending").Result.Outcome.Should().Be(StepOutcome.Pending);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = before;
-            Directory.Delete(scratch, recursive: true);
-        }
+        configuration.MissingOrPendingStepsOutcome.Should().Be(MissingOrPendingStepsOutcome.Pending, "the reqnroll.json in the current directory is not read");
+        configuration.StopAtFirstError.Should().BeFalse();
+        new ProgramFolderConfiguration().GetAllRuntimePlugins().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void NothingIsSentToReqnrollsTelemetryNorWrittenUnderHome()
+    {
+        Environment.SetEnvironmentVariable("HOME", scratch);
+        using var container = new BridgeContainerBuilder().CreateGlobalContainer(typeof(Fixtures).Assembly);
+
+        container.Resolve<IAnalyticsRuntimeTelemetryService>().SendProjectRunningEvent();
+
+        Directory.EnumerateFileSystemEntries(scratch, "*", SearchOption.AllDirectories).Should().BeEmpty("Reqnroll writes its user id under $HOME/.config before it sends an event");
+    }
+
+    public void Dispose()
+    {
+        Environment.CurrentDirectory = directory;
+        Environment.SetEnvironmentVariable("HOME", home);
+        Directory.Delete(scratch, recursive: true);
     }
 }

@@ -110,7 +110,7 @@ public sealed class ScenarioRunTests
         result.Outcome.Should().Be(StepOutcome.Failed);
         result.FailedAt.Should().Be("BeforeScenario hook LifecycleHooks.Explode");
         result.FailedStep.Should().BeNull();
-        output.Should().Equal("Given the workbench is ready", "-> skipped because of previous errors");
+        output.Should().Equal("-> error in BeforeScenario hook LifecycleHooks.Explode: the hook exploded", "Given the workbench is ready", "-> skipped because of previous errors");
         result.Error!.Message.Should().Be("the hook exploded");
         journal.Entries.Should().Contain(["after 1: the hook exploded", "after default"]).And.NotContain("before default");
     }

@@ -32,7 +32,7 @@ public sealed class UnboundStepTests
     {
         var problem = Fixtures.Broken.FindUnboundSteps().Single(p => p.Kind == StepProblemKind.Undefined);
 
-        problem.ToString().Should().StartWith("unbound.feature:5: Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most) (unbound.feature:5) has no binding. Reqnroll suggests:")
+        problem.ToString().Should().StartWith("unbound.feature:5: \"Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most)\" has no binding. Reqnroll suggests:")
             .And.Contain("[Given(\"the calculator has {int} {string} buttons and {float} knobs \\(at most\\)\")]")
             .And.Contain("public void GivenTheCalculatorHasButtonsAndKnobsAtMost(int p0, string red1, Decimal p2)")
             .And.Contain("throw new PendingStepException();");
@@ -43,7 +43,7 @@ public sealed class UnboundStepTests
     {
         var problem = Fixtures.Broken.FindUnboundSteps().First(p => p.Kind == StepProblemKind.Ambiguous);
 
-        problem.Message.Should().Be("When an ambiguous step runs (unbound.feature:8) matches 2 bindings: AmbiguousSteps.Exact, AmbiguousSteps.WithWord.");
+        problem.Message.Should().Be("\"When an ambiguous step runs\" matches 2 bindings: AmbiguousSteps.Exact [When(\"an ambiguous step runs\")]; AmbiguousSteps.WithWord [When(\"an ambiguous {word} runs\")].");
     }
 
     [Fact]
