@@ -109,9 +109,9 @@ public sealed class GradingCache
         return result;
     }
 
-    /// <summary>", reused from the cache" or ", graded (its files changed)": for the student's line on the console.</summary>
+    /// <summary>" (cache: reused)" or " (cache: its files changed)": for the student's line on the console.</summary>
     public string Describe(string student) =>
-        outcomes.TryGetValue(student, out var outcome) ? outcome.Reused ? ", reused from the cache" : $", graded ({outcome.Reason})" : "";
+        outcomes.TryGetValue(student, out var outcome) ? $" (cache: {(outcome.Reused ? "reused" : outcome.Reason)})" : "";
 
     /// <summary>
     /// Says who was reused and who graded, on the console and in the output's cache.json (outside the files a run and its
