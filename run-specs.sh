@@ -22,6 +22,7 @@ usage: ./run-specs.sh [options]
   --glossary           regenerate Features/GLOSSARY.md from the step bindings
   --submissions DIR    auto-grader: grade every sub-folder of DIR as one student, isolated (README, "Auto-grader")
   --out DIR            with --submissions: the results folder (default artifacts/grading)
+  --no-cache           with --submissions: grade every student afresh (default: reuse what did not change, artifacts/grading-cache)
   --mutants            the kill matrix: every rule against every mutant of tests/Mutants/, training included
                        (with --variant N: that variant's rules and mutants only)
   -h, --help           this text
@@ -57,6 +58,7 @@ while [ $# -gt 0 ]; do
     --watch) watch=1; shift ;;
     --submissions) submissions="${2:?--submissions needs a folder}"; shift 2 ;;
     --out) export CONVSPECS_GRADING_DIR="${2:?--out needs a folder}"; shift 2 ;;
+    --no-cache) export CONVSPECS_GRADING_CACHE=off; shift ;;
     --full) export CONVSPECS_PROFILE=full; shift ;;
     --profile) export CONVSPECS_PROFILE="${2:?--profile needs quick or full}"; shift 2 ;;
     --dataset) export CONVSPECS_DATASET="${2:?--dataset needs auto, cifar10 or mnist}"; shift 2 ;;
