@@ -15,6 +15,7 @@ dotnet build -v q -nologo Grader >/dev/null
 bench/generate-submissions.sh "$work/submissions" "$count" >/dev/null
 rm -rf "$work"/out-* "$work/cache"
 rows=()
+declare -A seconds
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # grade NAME LABEL ARGS…: one timed run of the grader into out-NAME, its row in the table
@@ -24,7 +25,8 @@ grade() {
   start=$(date +%s.%N)
   "$grader" "$@" > "$work/out-$name.log" 2>&1 || { echo "$label failed, see $work/out-$name.log" >&2; exit 1; }
   end=$(date +%s.%N)
-  row "$label" "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')" "$(cache_line "$work/out-$name.log")"
+  seconds[$name]=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+  row "$label" "${seconds[$name]}" "$(cache_line "$work/out-$name.log")"
 }
 row() { rows+=("| $1 | $2 s | $3 |"); printf '%-58s %6s s  %s\n' "$1" "$2" "$3"; }
 cache_line() { grep -ho '[0-9]* reused, [0-9]* graded' "$@" | awk '{ r += $1; g += $3 } END { if (NR) printf "%d reused, %d graded", r, g; else print "no cache" }'; }
@@ -85,6 +87,9 @@ done
   echo "| run | wall | cache |"
   echo "| --- | ---: | --- |"
   printf '%s\n' "${rows[@]}"
+  echo
+  awk -v u="${seconds[unchanged]}" -v w="${seconds[whole]}" -v f="${seconds[fill]}" \
+    'BEGIN { printf "Regraded unchanged: %.1f %% of the whole class graded without a cache, %.1f %% of the run that filled it.\n", 100 * u / w, 100 * u / f }'
 } > "$work/table.md"
 echo
 cat "$work/table.md"
