@@ -29,6 +29,9 @@ public sealed class GradingCache
 
     public const int BuildsKept = 3;
 
+    /// <summary>Students named per reason on the summary line (cache.json names them all): a first run of 600 is one reason.</summary>
+    private const int NamesShown = 10;
+
     private const string KeyFile = "key";
     private const int KeyBytes = 32;
 
@@ -123,7 +126,7 @@ public sealed class GradingCache
         var rows = students.Select(student => (student.Student, Outcome: outcomes.GetValueOrDefault(student.Student) ?? new Outcome(false, "graded", null))).ToList();
         var reused = rows.Count(row => row.Outcome.Reused);
         var graded = rows.Where(row => !row.Outcome.Reused).GroupBy(row => row.Outcome.Reason, StringComparer.Ordinal)
-            .Select(group => $"{group.Key}: {string.Join(", ", group.Select(row => row.Student))}");
+            .Select(group => $"{group.Key}: {string.Join(", ", group.Take(NamesShown).Select(row => row.Student))}{(group.Count() > NamesShown ? $" and {group.Count() - NamesShown} more" : "")}");
         progress?.WriteLine(TerminalText.OneLine($"Regrade cache {root}: {reused} reused, {rows.Count - reused} graded" +
             (reused < rows.Count ? $" ({string.Join("; ", graded)})" : "")));
         var report = new
