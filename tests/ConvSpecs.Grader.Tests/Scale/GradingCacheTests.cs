@@ -132,6 +132,43 @@ public sealed class GradingCacheTests : IDisposable
     }
 
     [Fact]
+    public void TheCacheKeepsTheMostRecentlyUsedEntriesAndBuilds()
+    {
+        var folder = new CacheFolder(Path.Combine(root, "cache"));
+        var entries = Enumerable.Range(0, CacheFolder.EntriesPerStudent + 1).Select(files => folder.EntryPath("build", "Ivan", "settings", $"{files}")).ToList();
+        foreach (var (entry, age) in entries.SkipLast(1).Select((entry, index) => (entry, 10 - index)))
+        {
+            folder.Write(entry, [1]);
+            File.SetLastWriteTimeUtc(entry, DateTime.UtcNow.AddMinutes(-age));
+        }
+        CacheFolder.Touch(entries[0]);
+        folder.Write(entries[^1], [2]);
+
+        Directory.EnumerateFiles(Path.GetDirectoryName(entries[0])!).Order().Should().Equal(entries.Where((_, index) => index != 1).Order(),
+            "the least recently used entry goes beyond the bound; the oldest, just reused, stays");
+        foreach (var (build, age) in new[] { ("a", 5), ("b", 1), ("c", 4), ("d", 2), ("e", 3) })
+            Directory.SetLastWriteTimeUtc(Directory.CreateDirectory(Path.Combine(folder.Root, build)).FullName, DateTime.UtcNow.AddMinutes(-age));
+        Directory.Delete(Path.Combine(folder.Root, "build"), recursive: true);
+        folder.Prune();
+        Directory.EnumerateDirectories(folder.Root).Select(Path.GetFileName).Order().Should().Equal("b", "d", "e");
+    }
+
+    [Fact]
+    public void ACacheWhoseKeyIsNotAFileIsNotUsed()
+    {
+        var submissions = Path.GetDirectoryName(Folder("Ivan", ("Net.cs", "class Net {}")))!;
+        var cache = Directory.CreateDirectory(Path.Combine(root, "cache")).FullName;
+        File.CreateSymbolicLink(Path.Combine(cache, "key"), "/dev/zero");
+        var console = new StringWriter();
+
+        var opened = GradingCache.Open(new GradingOptions { SubmissionsDirectory = submissions, OutputDirectory = root, CacheDirectory = cache },
+            Sandbox.Detect("none", [submissions]), "none", console);
+
+        opened.Should().BeNull();
+        console.ToString().Should().Contain("cannot be used").And.Contain("symbolic link").And.Contain("every student is graded");
+    }
+
+    [Fact]
     public void TheOptionsNameTheCacheOrTurnItOff()
     {
         var submissions = Directory.CreateDirectory(Path.Combine(root, "class")).FullName;
