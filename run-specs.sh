@@ -27,6 +27,7 @@ usage: ./run-specs.sh [options]
                        run_autograder, the features, data and settings (--variant, --seed, --profile; limits from
                        CONVSPECS_GRADESCOPE_TIMEOUT, CONVSPECS_SCENARIO_TIMEOUT, CONVSPECS_STUDENT_TIMEOUT,
                        CONVSPECS_MEMORY_MB; README, "Gradescope")
+  --no-cache           with --submissions: grade every student afresh (default: reuse what did not change, artifacts/grading-cache)
   --mutants            the kill matrix: every rule against every mutant of tests/Mutants/, training included
                        (with --variant N: that variant's rules and mutants only)
   -h, --help           this text
@@ -64,6 +65,7 @@ while [ $# -gt 0 ]; do
     --submissions) submissions="${2:?--submissions needs a folder}"; shift 2 ;;
     --gradescope-package) gradescope_package="${2:?--gradescope-package needs a .zip file}"; shift 2 ;;
     --out) export CONVSPECS_GRADING_DIR="${2:?--out needs a folder}"; shift 2 ;;
+    --no-cache) export CONVSPECS_GRADING_CACHE=off; shift ;;
     --full) export CONVSPECS_PROFILE=full; shift ;;
     --profile) export CONVSPECS_PROFILE="${2:?--profile needs quick or full}"; shift 2 ;;
     --dataset) export CONVSPECS_DATASET="${2:?--dataset needs auto, cifar10 or mnist}"; shift 2 ;;

@@ -74,8 +74,15 @@ public sealed record GradingOptions
     public Scale.CanvasExport? Canvas { get; init; }
 
     /// <summary>
+    /// The regrade cache's folder (--cache, CONVSPECS_GRADING_CACHE; README, "Regrading only what changed"); null for none
+    /// (--no-cache, CONVSPECS_GRADING_CACHE=off). Null unless asked for, so a program that builds options itself grades afresh.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>
     /// CONVSPECS_SUBMISSIONS (required), CONVSPECS_GRADING_DIR, CONVSPECS_PARALLEL, CONVSPECS_SCENARIO_TIMEOUT,
-    /// CONVSPECS_STUDENT_TIMEOUT (seconds), CONVSPECS_MEMORY_MB, CONVSPECS_SEED, CONVSPECS_DEVICE, CONVSPECS_VARIANT, CONVSPECS_ISOLATION.
+    /// CONVSPECS_STUDENT_TIMEOUT (seconds), CONVSPECS_MEMORY_MB, CONVSPECS_SEED, CONVSPECS_DEVICE, CONVSPECS_VARIANT, CONVSPECS_ISOLATION,
+    /// CONVSPECS_GRADING_CACHE (a folder, or off; default artifacts/grading-cache).
     /// </summary>
     public static GradingOptions FromEnvironment(string? submissions = null)
     {
@@ -95,6 +102,12 @@ public sealed record GradingOptions
             Device = Variable("CONVSPECS_DEVICE")?.ToLowerInvariant() ?? defaults.Device,
             Variant = Variable("CONVSPECS_VARIANT"),
             Isolation = Variable("CONVSPECS_ISOLATION")?.ToLowerInvariant() ?? defaults.Isolation,
+            CacheDirectory = Variable("CONVSPECS_GRADING_CACHE") switch
+            {
+                "off" => null,
+                { } cache => Path.GetFullPath(cache),
+                null => Path.Combine(RunSettings.RepositoryRoot() ?? Directory.GetCurrentDirectory(), "artifacts", "grading-cache"),
+            },
         }.Validated();
     }
 
@@ -106,6 +119,12 @@ public sealed record GradingOptions
         var options = FromEnvironment(args[0]);
         for (var i = 1; i < args.Count; i += 2)
         {
+            if (args[i] == "--no-cache")
+            {
+                options = options with { CacheDirectory = null };
+                i--; // the one option without a value
+                continue;
+            }
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
@@ -125,6 +144,7 @@ public sealed record GradingOptions
                     _ => throw new ArgumentException("--api is allow-list (the default) or any (only to test the sandbox itself)."),
                 } },
                 "--shard" => options with { Shard = Scale.Shard.Parse(value) },
+                "--cache" => options with { CacheDirectory = Path.GetFullPath(value) },
                 "--roster" or "--canvas-csv" or "--canvas-assignment" => options with { Canvas = Scale.CanvasExport.With(options.Canvas, args[i], value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
@@ -143,12 +163,13 @@ public sealed record GradingOptions
         if (Shard is not null && Canvas is not null)
             throw new ArgumentException("A shard has only some of the students: write the Canvas CSV when merging the shards (merge … --canvas-csv).");
         Canvas?.Validate();
+        Cache.GradingCache.Validate(this);
         if (Isolation is not ("auto" or "none"))
             throw new ArgumentException($"Unknown isolation '{Isolation}': use auto or none.");
         return this;
     }
 
-    private static bool IsInside(string path, string folder) =>
+    internal static bool IsInside(string path, string folder) =>
         (Path.TrimEndingDirectorySeparator(path) + "/").StartsWith(Path.TrimEndingDirectorySeparator(folder) + "/", StringComparison.Ordinal);
 
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

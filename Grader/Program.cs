@@ -15,6 +15,9 @@ public static class Program
           --memory MB             memory limit of each student's process, MiB (default 1024)
           --seed S, --device D, --variant N, --isolation auto|none
           --shard K/N             grade only the K-th of N slices of the students (K from 0), for merge
+          --cache DIR             reuse the results of students whose files, features, settings and grader are unchanged
+                                  (default artifacts/grading-cache, or CONVSPECS_GRADING_CACHE; off: none)
+          --no-cache              grade every student afresh (and store nothing)
           --roster FILE --canvas-csv FILE [--canvas-assignment NAME]   also write a Canvas gradebook CSV
         usage: ConvSpecs.Grader merge OUT1 … OUTN --out OUT [--roster FILE --canvas-csv FILE]
                                   combine the outputs of grade --shard 0/N … N-1/N into one class's

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The scale benchmark (README, "Auto-grader"): grades 30 generated submissions twice with ./run-specs.sh
 # --submissions, prints each run's wall time, and checks that both runs wrote byte-identical results.json
-# files once execution_time is set aside. Not part of dotnet test: it takes minutes.
+# files once execution_time is set aside (both grade afresh: --no-cache). Not part of dotnet test: it takes minutes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-$root/artifacts/bench}"
@@ -14,7 +14,7 @@ bench/generate-submissions.sh "$work/submissions" "$count"
 seconds=()
 for run in 1 2; do
   start=$(date +%s.%N)
-  ./run-specs.sh --submissions "$work/submissions" --out "$work/run$run" > "$work/run$run.log" 2>&1
+  ./run-specs.sh --submissions "$work/submissions" --out "$work/run$run" --no-cache > "$work/run$run.log" 2>&1
   seconds+=("$(awk -v start="$start" -v end="$(date +%s.%N)" 'BEGIN { print end - start }')")
   tail -n $(( count + 5 )) "$work/run$run.log" | head -n $(( count + 4 ))
 done

@@ -29,7 +29,7 @@ public sealed record SubmissionSources(IReadOnlyList<(string Path, string Text)>
         var (kind, _) = UntrustedFile.Inspect(folder);
         if (kind != FileKind.Directory)
             return new SubmissionSources([], [$"{Path.GetFileName(folder)} is {kind.Describe()}; hand in the folder itself"]);
-        var listing = FolderWalk.List(folder, MaxEntries, MaxDepth, descendInto: path => Path.GetFileName(path) is not ("bin" or "obj"));
+        var listing = FolderWalk.List(folder, MaxEntries, MaxDepth, descendInto: IsWalked);
         var refusals = new List<string>();
         foreach (var entry in listing.Entries.Where(entry => entry.Kind is not (FileKind.Regular or FileKind.Directory or FileKind.Missing)))
             refusals.Add(entry.Kind == FileKind.SymbolicLink
@@ -68,6 +68,9 @@ public sealed record SubmissionSources(IReadOnlyList<(string Path, string Text)>
         }
         return new SubmissionSources(files, refusals);
     }
+
+    /// <summary>Whether the walk goes into a folder of the submission: not into bin/ and obj/, a local build's output.</summary>
+    public static bool IsWalked(string folder) => Path.GetFileName(folder) is not ("bin" or "obj");
 
     // As File.ReadAllText reads it: UTF-8, a byte-order mark dropped.
     private static string Decode(byte[] bytes) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConvSpecs.Grader.Cache;
 using ConvSpecs.Grader.Isolation;
 using ConvSpecs.Grader.Scale;
 using ConvSpecs.Reports;
@@ -25,23 +26,27 @@ public static class BatchGrader
         var folders = options.Shard is { } shard ? [.. students.Students.Where(student => shard.Contains(student.Student))] : students.Students;
         Prepare(options.OutputDirectory);
         var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory]);
+        var memoryLimit = $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}";
         using var compilers = new CompilerPool(sandbox, options);
         var grader = new StudentGrader(options, sandbox, compilers);
+        var cache = GradingCache.Open(options, sandbox, memoryLimit, progress);
 
         var results = new StudentResult[folders.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, folders.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel },
             async (i, _) =>
             {
-                results[i] = await grader.GradeAsync(folders[i].Student, folders[i].Folder);
-                progress?.WriteLine(TerminalText.OneLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}"));
+                var (student, folder) = folders[i];
+                results[i] = cache is null ? await grader.GradeAsync(student, folder) : await cache.GradeAsync(student, folder, grader.GradeAsync);
+                progress?.WriteLine(TerminalText.OneLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}{cache?.Describe(student)}"));
             });
 
         // Every student's scratch volume is unmounted and removed by now; the folder that held them goes too.
         compilers.Dispose();
         foreach (var folder in new[] { "scratch", "compilers" })
             try { Directory.Delete(Path.Combine(options.OutputDirectory, folder), recursive: true); } catch (IOException) { }
-        var batch = new BatchResult(results, clock.Elapsed, sandbox, $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}");
+        var batch = new BatchResult(results, clock.Elapsed, sandbox, memoryLimit);
         Write(batch, options);
+        cache?.Finish(results, options.OutputDirectory);
         return batch;
     }
 
@@ -66,7 +71,7 @@ public static class BatchGrader
         ScratchVolume.UnmountBelow(Path.Combine(output, "compilers"));
         foreach (var folder in new[] { "students", "scratch", "compilers" })
             if (Directory.Exists(Path.Combine(output, folder))) Directory.Delete(Path.Combine(output, folder), recursive: true);
-        foreach (var file in new[] { "summary.csv", "summary.txt", "index.html" })
+        foreach (var file in new[] { "summary.csv", "summary.txt", "index.html", GradingCache.ReportFile })
             File.Delete(Path.Combine(output, file));
     }
 

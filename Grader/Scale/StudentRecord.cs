@@ -62,14 +62,24 @@ public sealed record StudentRecord(string Student, IReadOnlyList<string> Variant
         {
             throw new InvalidDataException($"{path} is not a student's record: {unreadable.Message}", unreadable);
         }
-        if (record.Student != student)
-            throw new InvalidDataException($"{path} is the record of '{record.Student}', not of '{student}' whose folder it is in.");
+        return record.ToResult(path, student, scenarios);
+    }
+
+    /// <summary>
+    /// The result this record holds, when it is <paramref name="student"/>'s and every field checks out (what a
+    /// deserialized record may still lack); an <see cref="InvalidDataException"/> naming <paramref name="path"/> otherwise.
+    /// </summary>
+    public StudentResult ToResult(string path, string student, IReadOnlyDictionary<string, Scenario> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        if (Student != student)
+            throw new InvalidDataException($"{path} is the record of '{Student}', not of '{student}' whose folder it is in.");
         // the serializer checks the fields it fills, not the items of a list: a null there would reach the reports
-        if (record.Scenarios.Any(verdict => verdict is null) || record.Variants.Concat(record.CompileErrors).Any(text => text is null)
-            || record.Scenarios.Any(verdict => verdict.HasNullItem))
+        if (Scenarios.Any(verdict => verdict is null) || Variants.Concat(CompileErrors).Any(text => text is null)
+            || Scenarios.Any(verdict => verdict.HasNullItem))
             throw new InvalidDataException($"{path} has a null in a list.");
-        return new StudentResult(record.Student, record.Variants, record.CompileErrors,
-            [.. record.Scenarios.Select(verdict => verdict.ToVerdict(path, scenarios))], record.Verdict, record.Duration);
+        return new StudentResult(Student, Variants, CompileErrors,
+            [.. Scenarios.Select(verdict => verdict.ToVerdict(path, scenarios))], Verdict, Duration);
     }
 }
 

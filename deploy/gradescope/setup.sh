@@ -44,7 +44,7 @@ echo "Grading the reference solution of variant 2 once (a check of this image) .
 CONVSPECS_PROFILE=$CONVSPECS_PROFILE CONVSPECS_DATASET=$CONVSPECS_DATASET CONVSPECS_DATA_DIR="$here/data" \
   dotnet "$here/grader/ConvSpecs.Grader.dll" grade "$selftest/submissions" --out "$selftest/out" --variant 2 --parallel 1 \
   --seed "$CONVSPECS_SEED" --device "$CONVSPECS_DEVICE" --isolation "$CONVSPECS_ISOLATION" \
-  --scenario-timeout "$CONVSPECS_SCENARIO_TIMEOUT" --student-timeout "$CONVSPECS_STUDENT_TIMEOUT" --memory "$CONVSPECS_MEMORY_MB"
+  --scenario-timeout "$CONVSPECS_SCENARIO_TIMEOUT" --student-timeout "$CONVSPECS_STUDENT_TIMEOUT" --memory "$CONVSPECS_MEMORY_MB" --no-cache
 # summary.csv: student,variants,passed,total,score,max_score,time_s,verdict
 IFS=, read -r _ _ passed total _ _ _ verdict < <(sed -n 2p "$selftest/out/summary.csv")
 if [ "$verdict" != graded ] || [ "$passed" != "$total" ] || [ "${total:-0}" = 0 ]; then

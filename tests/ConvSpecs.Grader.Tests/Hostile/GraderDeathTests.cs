@@ -26,7 +26,7 @@ public sealed class GraderDeathTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "grade", Path.Combine(root, "submissions"), "--out", Path.Combine(root, "output"), "--scenario-timeout", "600", "--student-timeout", "600", "--api", "any" })
+        foreach (var argument in new[] { "grade", Path.Combine(root, "submissions"), "--out", Path.Combine(root, "output"), "--scenario-timeout", "600", "--student-timeout", "600", "--api", "any", "--no-cache" })
             grader.ArgumentList.Add(argument);
         using var process = Process.Start(grader)!;
         try

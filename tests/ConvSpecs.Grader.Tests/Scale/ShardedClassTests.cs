@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using ConvSpecs.Grader.Scale;
 using FluentAssertions;
 using Xunit;
@@ -11,33 +9,31 @@ namespace ConvSpecs.Grader.Tests.Scale;
 /// graded by the grader's own command line: once whole, once as 3 shards in 3 processes side by side, then merged.
 /// The merged output must be the whole run's, byte for byte, once the timings are masked.
 /// </summary>
-public sealed partial class ShardedClassTests
+public sealed class ShardedClassTests
 {
     private static readonly string[] Students = ["DoesNotCompile", "Good", "NoVariant", "WrongShape"];
 
-    private static readonly string Grader = Path.Combine(AppContext.BaseDirectory, "ConvSpecs.Grader");
-
     // generous: the four need a few seconds each alone, and this machine may be running the rest of the suite beside them
-    private static readonly string[] Limits = ["--parallel", "1", "--scenario-timeout", "120", "--student-timeout", "600", "--memory", "384"];
+    private static readonly string[] Limits = ["--parallel", "1", "--scenario-timeout", "120", "--student-timeout", "600", "--memory", "384", "--no-cache"];
 
     [Fact]
     public async Task ThreeShardsMergedAreTheWholeClassApartFromTimings()
     {
         var root = Path.Combine(Path.GetTempPath(), "convspecs-shard-tests", Guid.NewGuid().ToString("N"));
         var submissions = Path.Combine(root, "submissions");
-        foreach (var student in Students) CopyFolder(Path.Combine(FixtureBatch.Submissions, student), Path.Combine(submissions, student));
+        foreach (var student in Students) GradingOutputs.CopyFolder(Path.Combine(FixtureBatch.Submissions, student), Path.Combine(submissions, student));
         // otherwise a shard could be empty and the merge would test less than it claims
         Students.Select(student => Shard.Of(student, 3)).Distinct().Should().HaveCount(3, "each of the 3 shards gets at least one of these students");
 
         var whole = Path.Combine(root, "whole");
         var shards = Enumerable.Range(0, 3).Select(index => Path.Combine(root, $"shard-{index}")).ToList();
         var merged = Path.Combine(root, "merged");
-        var runs = shards.Select((output, index) => Run(["grade", submissions, "--out", output, "--shard", $"{index}/3", .. Limits])).Prepend(Run(["grade", submissions, "--out", whole, .. Limits]));
+        var runs = shards.Select((output, index) => GradingOutputs.Run(["grade", submissions, "--out", output, "--shard", $"{index}/3", .. Limits])).Prepend(GradingOutputs.Run(["grade", submissions, "--out", whole, .. Limits]));
         foreach (var (exit, output) in await Task.WhenAll(runs)) exit.Should().Be(0, output);
         var roster = Path.Combine(root, "roster.csv");
         File.WriteAllText(roster, "folder,name,id,sis_user_id,sis_login_id,section\nGood,Good Student,1,S1,good,A\nWrongShape,Wrong Shape,2,S2,wrong,A\n" +
             "DoesNotCompile,Does Not Compile,3,S3,dnc,B\nAbsent,Absent Student,4,S4,absent,B\n");
-        var (mergeExit, mergeOutput) = await Run(["merge", .. shards, "--out", merged, "--roster", roster, "--canvas-csv", Path.Combine(root, "grades.csv")]);
+        var (mergeExit, mergeOutput) = await GradingOutputs.Run(["merge", .. shards, "--out", merged, "--roster", roster, "--canvas-csv", Path.Combine(root, "grades.csv")]);
         mergeExit.Should().Be(0, mergeOutput);
 
         // 5 of 5 points for Good, 2 of 3 for WrongShape (as summary.csv says); NoVariant has no roster row, Absent no submission
@@ -47,72 +43,8 @@ public sealed partial class ShardedClassTests
 
         foreach (var (shard, index) in shards.Select((shard, index) => (shard, index)))
             RunManifest.Read(Path.Combine(shard, RunManifest.FileName)).Students.Should().Equal(Students.Where(student => Shard.Of(student, 3) == index));
-        var files = Files(whole);
-        files.Should().Equal(Files(merged));
-        files.Should().Contain(["index.html", "summary.csv", "summary.txt", "students/Good/results.json", "students/Good/report.html"]);
-        foreach (var file in files)
-            Masked(file, File.ReadAllText(Path.Combine(merged, file))).Should().Be(Masked(file, File.ReadAllText(Path.Combine(whole, file))), file);
+        GradingOutputs.Files(whole).Should().Contain(["students/Good/results.json", "students/Good/report.html"]);
+        GradingOutputs.ShouldMatch(merged, whole);
         Directory.Delete(root, recursive: true);
-    }
-
-    private static List<string> Files(string output) =>
-        [.. Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(output, file).Replace('\\', '/'))
-            .Where(file => !file.StartsWith("scratch/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)];
-
-    /// <summary>The file with every timing replaced by T: only what a clock measured may differ.</summary>
-    private static string Masked(string file, string text)
-    {
-        if (file == "summary.csv")
-            return string.Join('\n', text.Split('\n').Select((line, index) => index == 0 || line.Length == 0 ? line : MaskCsvTime(line)));
-        foreach (var timing in new[] { ExecutionTime(), RecordedDuration(), GradedIn(), TimeCell(), WallTime(), TableTime() })
-            text = timing.Replace(text, match => match.Value.Replace(match.Groups["t"].Value, "T", StringComparison.Ordinal));
-        return text;
-    }
-
-    // student,variants,passed,total,score,max_score,time_s,verdict: no comma before the verdict in these students' rows
-    private static string MaskCsvTime(string line)
-    {
-        var fields = line.Split(',', 8);
-        fields[6] = "T";
-        return string.Join(',', fields);
-    }
-
-    [GeneratedRegex("\"execution_time\": (?<t>[0-9.]+)")]
-    private static partial Regex ExecutionTime();
-
-    [GeneratedRegex("\"(duration|wallTime)\": \"(?<t>[0-9:.]+)\"")]
-    private static partial Regex RecordedDuration();
-
-    [GeneratedRegex(@"graded in (?<t>[0-9.]+) s")]
-    private static partial Regex GradedIn();
-
-    [GeneratedRegex(@"<td class=""num"">(?<t>[0-9.]+) s</td>")]
-    private static partial Regex TimeCell();
-
-    [GeneratedRegex(@"wall time (?<t>[0-9.]+) s")]
-    private static partial Regex WallTime();
-
-    // summary.txt's time column: right-aligned seconds then two spaces before the verdict
-    [GeneratedRegex(@"(?<t> +[0-9]+)s  (?=\S)")]
-    private static partial Regex TableTime();
-
-    private static async Task<(int Exit, string Output)> Run(IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(Grader) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, string.Join('\n', string.Join(' ', arguments), await output, await error));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 }
