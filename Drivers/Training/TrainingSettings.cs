@@ -17,5 +17,8 @@ public sealed record TrainingSettings(TrainingProfile Profile, string DataFolder
         return new TrainingSettings(profile, data, (Variable("CONVSPECS_DATASET") ?? "auto").ToLowerInvariant(), npz);
     }
 
+    /// <summary>The data folder and the notMNIST file, those of them that exist: what a sandboxed worker is given to read.</summary>
+    public IEnumerable<string> ExistingInputs() => new[] { DataFolder, PoolingNpz }.OfType<string>().Where(Path.Exists);
+
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

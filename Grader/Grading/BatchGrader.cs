@@ -25,7 +25,8 @@ public static class BatchGrader
         options = options with { SubmissionsDirectory = students.Root };
         var folders = options.Shard is { } shard ? [.. students.Students.Where(student => shard.Contains(student.Student))] : students.Students;
         Prepare(options.OutputDirectory);
-        var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory]);
+        // the student's user must be able to read the data sets too: bubblewrap cannot bind what it cannot reach
+        var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory, .. options.Training.ExistingInputs()]);
         var memoryLimit = $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}";
         using var compilers = new CompilerPool(sandbox, options);
         var grader = new StudentGrader(options, sandbox, compilers);

@@ -24,7 +24,7 @@ public sealed partial class StudentGrader(GradingOptions options, Sandbox sandbo
         var deadline = DateTime.UtcNow + options.StudentTimeout;
         using var cgroup = StudentCgroup.Create(options.Limits);
         using var scratch = ScratchVolume.Create(Path.Combine(options.OutputDirectory, "scratch", student), options.ScratchMiB, options.ScratchFiles, sandbox.OutsideUid);
-        string[] readable = [AppContext.BaseDirectory, options.Training.DataFolder, .. options.Training.PoolingNpz is { } npz ? [npz] : Array.Empty<string>()];
+        string[] readable = [AppContext.BaseDirectory, .. options.Training.ExistingInputs()];
         string[] hidden = [options.SubmissionsDirectory, options.OutputDirectory];
         var assembly = Path.Combine(scratch.Path, $"{AssemblySafe().Replace(student, "_")}.dll");
         var compiled = await compilers.CompileAsync(student, folder, assembly, deadline);

@@ -62,6 +62,39 @@ public sealed partial class IsolationTests
         File.Delete(root + ".host");
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task DataTheStudentsUserCannotReachKeepsTheGradersUserRatherThanBreakingEveryScenario()
+    {
+        // the data folder in a folder only root may enter (a clone made with mktemp -d), the submissions readable by all
+        var sealedRoot = Directory.CreateTempSubdirectory("convspecs-sealed-").FullName;
+        var open = Directory.CreateTempSubdirectory("convspecs-open-").FullName;
+        try
+        {
+            Assert.SkipUnless(Environment.UserName == "root", "only root hands a student's processes to nobody");
+            var data = Directory.CreateDirectory(Path.Combine(sealedRoot, "data")).FullName;
+            File.SetUnixFileMode(open, (UnixFileMode)0b111_101_101);
+            var submissions = Directory.CreateDirectory(Path.Combine(open, "submissions", "Good")).FullName;
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(FixtureBatch.Submissions, "Good")))
+                File.Copy(file, Path.Combine(submissions, Path.GetFileName(file)));
+            var options = FixtureBatch.Options(Path.GetDirectoryName(submissions)!, Path.Combine(open, "output")) with
+            {
+                Variant = "2",
+                Training = Drivers.Training.TrainingSettings.FromEnvironment() with { DataFolder = data },
+            };
+
+            var batch = await Grading.BatchGrader.GradeAsync(options);
+
+            batch.Students.Single().Scenarios.Should().NotBeEmpty()
+                .And.OnlyContain(verdict => verdict.Status != Grading.ScenarioStatus.Interrupted, "bubblewrap must not be asked to bind what its user cannot reach");
+        }
+        finally
+        {
+            Directory.Delete(sealedRoot, recursive: true);
+            Directory.Delete(open, recursive: true);
+        }
+    }
+
     private static ProcessStartInfo Shell(string script)
     {
         var info = new ProcessStartInfo("/bin/sh");
