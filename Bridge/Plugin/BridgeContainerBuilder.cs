@@ -1,5 +1,6 @@
 using System.Reflection;
 using Reqnroll.Analytics;
+using Reqnroll.BindingSkeletons;
 using Reqnroll.BoDi;
 using Reqnroll.Configuration;
 using Reqnroll.Infrastructure;
@@ -13,7 +14,8 @@ namespace ConvSpecs.Bridge;
 /// Registers <see cref="BridgePlugin"/> from code: Reqnroll finds plugins by [assembly: RuntimePlugin] in the test
 /// assembly or by file name, and the bridge is neither (the grader's worker runs the same bindings from its own Main).
 /// Configuration and plugins are read from the program's folder only (<see cref="ProgramFolderConfiguration"/>), and
-/// nothing is sent to Reqnroll's telemetry (<see cref="NoTelemetry"/>).
+/// nothing is sent to Reqnroll's telemetry (<see cref="NoTelemetry"/>); snippets do not depend on earlier ones
+/// (<see cref="StepTextAnalyzerPerStep"/>).
 /// </summary>
 internal sealed class BridgeContainerBuilder : ContainerBuilder
 {
@@ -23,6 +25,7 @@ internal sealed class BridgeContainerBuilder : ContainerBuilder
         container.RegisterTypeAs<ProgramFolderConfiguration, IReqnrollJsonLocator>();
         container.RegisterTypeAs<ProgramFolderConfiguration, IRuntimePluginLocator>();
         container.RegisterTypeAs<NoTelemetry, IAnalyticsRuntimeTelemetryService>();
+        container.RegisterTypeAs<StepTextAnalyzerPerStep, IStepTextAnalyzer>();
     }
 
     protected override void LoadPlugins(IRuntimeConfigurationProvider configurationProvider, ObjectContainer container, RuntimePluginEvents runtimePluginEvents,
