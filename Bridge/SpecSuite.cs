@@ -74,10 +74,10 @@ public sealed class SpecSuite
     [
         .. Errors.Select(error => new StepProblem(StepProblemKind.ParseError, error.File, error.Line, "", error.Message)),
         .. Bindings.InvalidBindings().Select(reason => new StepProblem(StepProblemKind.InvalidBinding, "", 0, "", reason)),
-        .. Scenarios.SelectMany(scenario => BindingCatalog.Typed(scenario).Select(typed => (Scenario: scenario, typed.Step, typed.Type)))
-            .DistinctBy(item => (item.Step.File, item.Step.Line, item.Step.Text, item.Type))
-            .Select(item => Bindings.Problem(item.Scenario, item.Step, item.Type))
-            .OfType<StepProblem>(),
+        // every scenario's steps, since a scoped binding may match a step in one scenario and not in another with other tags
+        .. Scenarios.SelectMany(scenario => BindingCatalog.Typed(scenario).Select(typed => Bindings.Problem(scenario, typed.Step, typed.Type)))
+            .OfType<StepProblem>()
+            .Distinct(),
     ];
 
     /// <summary>Runs the scenario; see <see cref="RunAsync"/>.</summary>

@@ -61,8 +61,10 @@ internal sealed class BindingCatalog
         var bindings = string.Join("; ", candidates.Select(candidate => Describe(candidate.StepBinding)));
         return ambiguity switch
         {
-            StepDefinitionAmbiguityReason.AmbiguousSteps or StepDefinitionAmbiguityReason.AmbiguousScopes => new StepProblem(StepProblemKind.Ambiguous, step.File, step.Line, step.ToString(),
+            StepDefinitionAmbiguityReason.AmbiguousSteps => new StepProblem(StepProblemKind.Ambiguous, step.File, step.Line, step.ToString(),
                 $"\"{step}\" matches {candidates.Count} bindings: {bindings}."),
+            StepDefinitionAmbiguityReason.AmbiguousScopes => new StepProblem(StepProblemKind.Ambiguous, step.File, step.Line, step.ToString(),
+                $"\"{step}\" matches {bindings}, but scoped to other tags, features or scenarios than \"{scenario.Name}\"."),
             StepDefinitionAmbiguityReason.ParameterErrors => new StepProblem(StepProblemKind.Ambiguous, step.File, step.Line, step.ToString(),
                 $"\"{step}\" matches {bindings}, but no binding's parameters fit its arguments."),
             _ => new StepProblem(StepProblemKind.Undefined, step.File, step.Line, step.ToString(),

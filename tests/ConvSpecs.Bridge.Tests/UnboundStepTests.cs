@@ -24,13 +24,24 @@ public sealed class UnboundStepTests
         problems.Select(problem => (problem.Kind, problem.File, problem.Line, problem.Step)).Should().Equal(
             (StepProblemKind.ParseError, "unparsable.feature", 4, ""),
             (StepProblemKind.Undefined, "unbound.feature", 5, "Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most)"),
-            (StepProblemKind.Ambiguous, "unbound.feature", 8, "When an ambiguous step runs"));
+            (StepProblemKind.Ambiguous, "unbound.feature", 8, "When an ambiguous step runs"),
+            (StepProblemKind.Ambiguous, "unbound.feature", 14, "Given a step bound only in scenarios tagged lit"));
+    }
+
+    [Fact]
+    public void AStepIsCheckedInEveryScenarioThatUsesItSinceABindingsScopeMayLeaveOneOut()
+    {
+        var problems = Fixtures.Broken.FindUnboundSteps();
+
+        // the outline's row under @lit is bound, the row without it is not: reported once, for that row
+        problems.Should().ContainSingle(problem => problem.Line == 14).Which.Message.Should().Be(
+            "\"Given a step bound only in scenarios tagged lit\" matches ScopedSteps.BoundUnderTheTag [Given(\"a step bound only in scenarios tagged lit\")], but scoped to other tags, features or scenarios than \"A step bound only under a tag, used under it and without it\".");
     }
 
     [Fact]
     public void UndefinedStepComesWithAReqnrollSnippetReadyToPaste()
     {
-        var problem = Fixtures.Broken.FindUnboundSteps().Single(p => p.Kind == StepProblemKind.Undefined);
+        var problem = Fixtures.Broken.FindUnboundSteps().Single(p => p.Line == 5);
 
         problem.ToString().Should().StartWith("unbound.feature:5: \"Given the calculator has 3 \"red\" buttons and 2.5 knobs (at most)\" has no binding. Reqnroll suggests:")
             .And.Contain("[Given(\"the calculator has {int} {string} buttons and {float} knobs \\(at most\\)\")]")
@@ -41,7 +52,7 @@ public sealed class UnboundStepTests
     [Fact]
     public void TheSnippetIsTheSameHoweverOftenTheStepIsChecked()
     {
-        string Snippet() => Fixtures.Broken.FindUnboundSteps().Single(p => p.Kind == StepProblemKind.Undefined).Message;
+        string Snippet() => Fixtures.Broken.FindUnboundSteps().Single(p => p.Line == 5).Message;
 
         var snippets = new[] { Snippet(), Snippet() };
 

@@ -9,3 +9,15 @@ Feature: Unbound steps
 
   Scenario: A star step first in a scenario, which Reqnroll takes as a Given
     * the display shows 0
+
+  Scenario Outline: A step bound only under a tag, used under it and without it
+    Given a step bound only in scenarios tagged lit
+
+    @lit
+    Examples: under the tag
+      | row |
+      | 1   |
+
+    Examples: without it
+      | row |
+      | 2   |
