@@ -72,7 +72,7 @@ public static class ForwardSource
             if (found is null && type == wanted[0]) return null;
             calls.AddRange(found ?? []);
         }
-        return calls.Distinct().OrderBy(call => call.File, StringComparer.Ordinal).ThenBy(call => call.Line).ToList();
+        return calls.Distinct().OrderBy(call => call.File, StringComparer.Ordinal).ThenBy(call => call.Line).ThenBy(call => call.Column).ToList();
     }
 
     /// <summary>The classes whose forward code matters: the model's and those of its layers that the submission wrote.</summary>
@@ -134,7 +134,7 @@ public static class ForwardSource
         if (!Operations.TryGetValue(method.Name, out var operation)) return null;
         if (!Owners.TryGetValue(method.ContainingType.ToDisplayString(), out var owner)) return null;
         var span = invocation.GetLocation().GetLineSpan();
-        return new FunctionalCall($"{owner}.{method.Name}", operation, span.Path, span.StartLinePosition.Line + 1);
+        return new FunctionalCall($"{owner}.{method.Name}", operation, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
 
     private static IReadOnlyList<(string Path, string Text)> Read(string folder) =>

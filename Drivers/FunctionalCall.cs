@@ -17,7 +17,8 @@ public enum Operation
 }
 
 /// <summary>A call in the student's forward to a TorchSharp operation that is not a layer: forward hooks cannot see it.</summary>
-public sealed record FunctionalCall(string Name, Operation Operation, string File, int Line)
+/// <param name="Column">Where on its line: two calls on one line are two calls.</param>
+public sealed record FunctionalCall(string Name, Operation Operation, string File, int Line, int Column)
 {
     /// <summary>"functional.conv2d at Net.cs:31".</summary>
     public override string ToString() => $"{Name} at {File}:{Line}";

@@ -18,6 +18,14 @@ public sealed class SpelledFourWays : nn.Module<Tensor, Tensor>
     private static Tensor relu(Tensor x) => x;
 }
 
+/// <summary>The same functional call twice on one line.</summary>
+public sealed class TwiceOnOneLine : nn.Module<Tensor, Tensor>
+{
+    public TwiceOnOneLine() : base(nameof(TwiceOnOneLine)) { }
+
+    public override Tensor forward(Tensor x) => F.relu(x) + F.relu(x);
+}
+
 public sealed class ForwardSourceTests
 {
     [Fact]
@@ -34,6 +42,17 @@ public sealed class ForwardSourceTests
             ("Tensor.relu", Operation.Relu), ("Tensor.matmul", Operation.Linear),
         });
         calls.Should().OnlyContain(call => call.File == "ForwardSourceTests.cs" && call.Line == 15);
+    }
+
+    [Fact]
+    public void TwoCallsOnOneLineAreTwoCalls()
+    {
+        var folder = Path.Combine(RunSettings.RepositoryRoot()!, "tests", "ConvSpecs.Tests", "Behaviour");
+
+        var calls = ForwardSource.Calls(folder, [typeof(TwiceOnOneLine)]);
+
+        // a rule that counts convolutions must not be passed by writing two on one line
+        calls!.Select(call => (call.Name, call.Line)).Should().Equal(("functional.relu", 26), ("functional.relu", 26));
     }
 
     [Fact]
