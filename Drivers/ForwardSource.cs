@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,11 +16,13 @@ namespace ConvSpecs.Drivers;
 /// </summary>
 public static class ForwardSource
 {
-    // Lazy values: scenarios run in parallel, and each would otherwise read, parse and bind the same sources at once
-    private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(string Path, string Text)>>> Sources = new();
+    // Lazy values: scenarios run in parallel, and each would otherwise read, parse and bind the same sources at once.
+    // Keyed by the compiled assembly (the Type, which belongs to one): every check compiles and loads the folder anew
+    // (each save in --watch), so a save is read again, while the scenarios of one run share one read of the folder.
+    private static readonly ConcurrentDictionary<(string Folder, Assembly Compiled), Lazy<IReadOnlyList<(string Path, string Text)>>> Sources = new();
     // keyed by the folder too: a tree's path is relative to the folder it was read for (Model.cs, not tests/Mutants/X/Model.cs)
-    private static readonly ConcurrentDictionary<(string Folder, string Path), Lazy<SyntaxTree>> Trees = new();
-    private static readonly ConcurrentDictionary<(string Folder, string Type), Lazy<IReadOnlyList<FunctionalCall>?>> Found = new();
+    private static readonly ConcurrentDictionary<(string Folder, Assembly Compiled, string Path), Lazy<SyntaxTree>> Trees = new();
+    private static readonly ConcurrentDictionary<(string Folder, Type Type), Lazy<IReadOnlyList<FunctionalCall>?>> Found = new();
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(() =>
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -68,7 +71,7 @@ public static class ForwardSource
         var calls = new List<FunctionalCall>();
         foreach (var type in wanted)
         {
-            var found = Found.GetOrAdd((folder, type.FullName ?? type.Name), key => new(() => Scan(key.Folder, type))).Value;
+            var found = Found.GetOrAdd((folder, type), key => new(() => Scan(key.Folder, key.Type))).Value;
             if (found is null && type == wanted[0]) return null;
             calls.AddRange(found ?? []);
         }
@@ -90,8 +93,8 @@ public static class ForwardSource
         // only the files that mention the class are parsed: the repository holds hundreds that do not
         var name = type.Name.Split('`')[0];
         var fullName = type.FullName ?? type.Name;
-        var declarations = Sources.GetOrAdd(folder, key => new(() => Read(key))).Value.Where(source => source.Text.Contains(name, StringComparison.Ordinal))
-            .Select(source => Trees.GetOrAdd((folder, source.Path), _ => new(() => Parse(source))).Value)
+        var declarations = Sources.GetOrAdd((folder, type.Assembly), key => new(() => Read(key.Folder))).Value.Where(source => source.Text.Contains(name, StringComparison.Ordinal))
+            .Select(source => Trees.GetOrAdd((folder, type.Assembly, source.Path), _ => new(() => Parse(source))).Value)
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
             .Where(declaration => declaration.Identifier.Text == name && FullNameOf(declaration) == fullName).ToList();
         if (declarations.Count == 0) return null;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using ConvSpecs.Bridge;
 using ConvSpecs.Drivers;
 using ConvSpecs.Drivers.Training;
@@ -9,18 +10,19 @@ namespace ConvSpecs.Suite;
 /// <summary>
 /// The rules of an experiment's feature that need no training (shapes, layer counts: a forward pass of 2 samples),
 /// checked before the experiment trains: a model that fails one is not trained. They are the feature's own scenarios
-/// outside the experiment's rule, run here with nothing written to the evidence folder, once per submission and run.
+/// outside the experiment's rule, run here with nothing written to the evidence folder, once per submission as compiled and run.
 /// </summary>
 public static class StructuralRules
 {
-    private sealed record Key(string Submission, string Feature, string ExperimentRule, long Seed, string Device);
+    // The models' assembly: each check compiles the folder anew (each save in --watch), and a save must be checked again.
+    private sealed record Key(string Submission, Assembly? Models, string Feature, string ExperimentRule, long Seed, string Device);
 
     private static readonly ConcurrentDictionary<Key, Lazy<IReadOnlyList<ScenarioResult>>> Failures = new();
 
     /// <summary>Throws <see cref="NotTrained"/> naming each failed rule, what it measured, and that nothing was trained.</summary>
     public static void RequireBeforeTraining(Scenario experiment, Submission submission, RunSettings settings, IReadOnlyList<string> roles)
     {
-        var key = new Key(submission.Name, experiment.FeatureName, experiment.RuleName ?? "", settings.Seed, settings.DeviceRequest);
+        var key = new Key(submission.Name, submission.Models.FirstOrDefault()?.Source.Module.Assembly, experiment.FeatureName, experiment.RuleName ?? "", settings.Seed, settings.DeviceRequest);
         var failed = Failures.GetOrAdd(key, _ => new Lazy<IReadOnlyList<ScenarioResult>>(() => Check(experiment, submission, settings))).Value;
         if (failed.Count == 0) return;
         var lines = failed.Select(result => $"- Rule: {result.Scenario.RuleName}; scenario \"{result.Scenario.Name}\": {FirstLine(result.Error)}");

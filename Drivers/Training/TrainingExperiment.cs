@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using static TorchSharp.torch;
 
 namespace ConvSpecs.Drivers.Training;
 
 /// <summary>
 /// Trains a submission's models for a task, each once per process: the scenarios of an experiment share one training
-/// per (submission, model, role, profile, data, seed, device, plan), so several rules cost one training.
+/// per (submission as compiled, model, role, profile, data, seed, device, plan), so several rules cost one training.
 /// </summary>
 public static class TrainingExperiment
 {
-    private sealed record Key(string Submission, string Model, string Role, string Profile, string Data, long Seed, string Device, double LearningRate, int BatchSize);
+    // The model's assembly: each check compiles the folder anew (each save in --watch), and a saved model must train anew.
+    private sealed record Key(string Submission, Assembly Compiled, string Model, string Role, string Profile, string Data, long Seed, string Device, double LearningRate, int BatchSize);
 
     private static readonly ConcurrentDictionary<Key, Lazy<TrainingRun>> Runs = new();
 
@@ -27,7 +29,7 @@ public static class TrainingExperiment
         var runs = entries.Select(entry =>
         {
             var who = context.Label(entry);
-            var key = new Key(context.Submission.Name, entry.SourceName, entry.Role, settings.Profile.Name, dataKey, plan.Seed, context.Device.ToString(), learningRate, batchSize);
+            var key = new Key(context.Submission.Name, entry.Source.Module.Assembly, entry.SourceName, entry.Role, settings.Profile.Name, dataKey, plan.Seed, context.Device.ToString(), learningRate, batchSize);
             var trainedNow = false;
             var run = Runs.GetOrAdd(key, _ => new Lazy<TrainingRun>(() =>
             {
