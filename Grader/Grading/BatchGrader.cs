@@ -25,8 +25,9 @@ public static class BatchGrader
         options = options with { SubmissionsDirectory = students.Root };
         var folders = options.Shard is { } shard ? [.. students.Students.Where(student => shard.Contains(student.Student))] : students.Students;
         Prepare(options.OutputDirectory);
-        // the student's user must be able to read the data sets too: bubblewrap cannot bind what it cannot reach
-        var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory, .. options.Training.ExistingInputs()]);
+        // the student's user must be able to read the data sets too, and reach its scratch folder: bubblewrap cannot bind what it cannot reach
+        var sandbox = Sandbox.Detect(options.Isolation, [options.SubmissionsDirectory, .. options.Training.ExistingInputs()],
+            [.. ScratchParents.Select(folder => Path.Combine(options.OutputDirectory, folder))]);
         var memoryLimit = $"{StudentCgroup.Mechanism}; {ScratchVolume.Mechanism(options.ScratchMiB, options.ScratchFiles)}";
         using var compilers = new CompilerPool(sandbox, options);
         var grader = new StudentGrader(options, sandbox, compilers);
@@ -37,13 +38,22 @@ public static class BatchGrader
             async (i, _) =>
             {
                 var (student, folder) = folders[i];
-                results[i] = cache is null ? await grader.GradeAsync(student, folder) : await cache.GradeAsync(student, folder, grader.GradeAsync);
+                var started = Stopwatch.StartNew();
+                try
+                {
+                    results[i] = cache is null ? await grader.GradeAsync(student, folder) : await cache.GradeAsync(student, folder, grader.GradeAsync);
+                }
+                catch (GraderFailure failure)
+                {
+                    // the grader's fault, not the student's: no verdict about the work (and none cached); the others are still graded
+                    results[i] = new StudentResult(student, [], [], [], $"{GraderFailure.Verdict}: {failure.Message}", started.Elapsed);
+                }
                 progress?.WriteLine(TerminalText.OneLine($"  {results[i].Student}: {results[i].Passed}/{results[i].Scenarios.Count} passed, {results[i].Verdict}{cache?.Describe(student)}"));
             });
 
         // Every student's scratch volume is unmounted and removed by now; the folder that held them goes too.
         compilers.Dispose();
-        foreach (var folder in new[] { "scratch", "compilers" })
+        foreach (var folder in ScratchParents)
             try { Directory.Delete(Path.Combine(options.OutputDirectory, folder), recursive: true); } catch (IOException) { }
         var batch = new BatchResult(results, clock.Elapsed, sandbox, memoryLimit);
         Write(batch, options);
@@ -65,16 +75,34 @@ public static class BatchGrader
         return perStudent * rounds + TimeSpan.FromMinutes(1);
     }
 
+    /// <summary>The folders of the output that hold the students' and the compilers' scratch folders.</summary>
+    private static readonly string[] ScratchParents = ["scratch", "compilers"];
+
+    /// <summary>
+    /// Empties the output of a previous run and makes the folders that hold the scratch folders. Their modes are set, not left to
+    /// the umask (077 on a hardened server would make them 0700, which the student's user cannot enter to reach its scratch
+    /// folder): the output and those folders may be entered by anyone but listed only by the grader (traverse, no read), so a
+    /// student's user reaches its own scratch folder by name and sees no other student's name or result.
+    /// </summary>
     private static void Prepare(string output)
     {
         Directory.CreateDirectory(output);
-        ScratchVolume.UnmountBelow(Path.Combine(output, "scratch"));
-        ScratchVolume.UnmountBelow(Path.Combine(output, "compilers"));
-        foreach (var folder in new[] { "students", "scratch", "compilers" })
+        foreach (var folder in ScratchParents)
+            ScratchVolume.UnmountBelow(Path.Combine(output, folder));
+        foreach (var folder in ScratchParents.Prepend("students"))
             if (Directory.Exists(Path.Combine(output, folder))) Directory.Delete(Path.Combine(output, folder), recursive: true);
         foreach (var file in new[] { "summary.csv", "summary.txt", "index.html", GradingCache.ReportFile })
             File.Delete(Path.Combine(output, file));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(output, File.GetUnixFileMode(output) | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
+            foreach (var folder in ScratchParents)
+                File.SetUnixFileMode(Directory.CreateDirectory(Path.Combine(output, folder)).FullName, EnterOnly);
+        }
     }
+
+    /// <summary>rwx--x--x: the grader manages it; anyone may pass through to a folder inside whose name it knows.</summary>
+    private const UnixFileMode EnterOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     private static void Write(BatchResult batch, GradingOptions options) => GradingOutput.Write(GradedRun.Of(batch), options, options.Shard);
 }

@@ -32,22 +32,50 @@ public sealed class CompilerPool(Sandbox sandbox, GradingOptions options) : IDis
         var compiler = idle.TryTake(out var warm) ? warm : await Compiler.StartAsync(sandbox, options, Interlocked.Increment(ref started));
         var output = Path.Combine(compiler.Scratch.Path, "submission.dll");
         compiler.Cgroup.BeginRun();
-        await compiler.Session.SendAsync(JsonSerializer.Serialize(new CompileArguments(student, folder, output, CheckApis: !options.AllowAnyApi), Json));
+        try
+        {
+            await compiler.Session.SendAsync(JsonSerializer.Serialize(new CompileArguments(student, folder, output, CheckApis: !options.AllowAnyApi), Json));
+        }
+        catch (IOException broken)
+        {
+            // it died before reading the request (bubblewrap could not start it): nothing of the student's was compiled
+            await compiler.Session.StopAsync();
+            var died = $"the compiler process ended before it read the request ({broken.Message}){compiler.Session.StderrHint()}";
+            await compiler.DisposeAsync();
+            throw new GraderFailure(died, broken);
+        }
         var line = await compiler.Session.ReadAsync(deadline);
         if (line is WorkerMessage { Kind: "compiled" } compiled)
         {
             var compiles = compiled.Errors is [];
-            if (compiles) File.Move(output, assembly, overwrite: true);
+            if (compiles) Deliver(output, assembly);
             idle.Add(compiler);
             return new CompiledSubmission(student, compiles ? assembly : null, compiled.Errors ?? [], compiled.Variants ?? [], compiled.Message);
         }
         await compiler.Session.StopAsync();
+        if (line is null && compiler.Session.Limit() is null && compiler.Session.SetupFailed())
+        {
+            var setup = $"the compiler's sandbox could not be set up{compiler.Session.StderrHint()}";
+            await compiler.DisposeAsync();
+            throw new GraderFailure(setup);
+        }
         var why = line == WorkerProcess.TimedOut
             ? $"compiling took longer than {limit.TotalSeconds:0} s (compiling may take as long as one scenario); " +
               "simplify the code the compiler stops at, such as deeply nested lambdas passed to overloaded methods"
             : compiler.Session.Limit() is { } reached ? $"compiling was stopped: {reached}" : $"the compiler crashed{compiler.Session.StderrHint()}";
         await compiler.DisposeAsync();
         return new CompiledSubmission(student, null, [$"{student}/: {why}."], []);
+    }
+
+    /// <summary>
+    /// Moves the assembly into the student's scratch folder, readable by the student's user whatever the umask made it (the
+    /// compiler's 077 gives rw-------, and the move, by the grader, leaves a file of the grader's user there).
+    /// </summary>
+    private static void Deliver(string compiled, string assembly)
+    {
+        File.Move(compiled, assembly, overwrite: true);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(assembly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     public void Dispose()

@@ -48,14 +48,17 @@ public sealed class Sandbox
     /// <summary>
     /// The strongest sandbox that runs here; "none" when asked for none or bubblewrap does not run (the reason is
     /// in <see cref="NotIsolated"/>). <paramref name="mustRead"/>: folders the student's user has to read (the
-    /// submissions); when nobody cannot, the sandbox keeps the grader's user, mapped to nobody inside.
+    /// submissions); <paramref name="mustEnter"/>: folders it has to pass through (those holding the scratch folders, which
+    /// bubblewrap binds as that user). When nobody cannot, the sandbox keeps the grader's user, mapped to nobody inside.
     /// </summary>
-    public static Sandbox Detect(string request, IReadOnlyList<string> mustRead)
+    public static Sandbox Detect(string request, IReadOnlyList<string> mustRead, IReadOnlyList<string>? mustEnter = null)
     {
         var root = Geteuid() == 0;
         if (request == "none") return None("isolation was turned off (--isolation none)", root);
         if (!Works(["bwrap", .. BubblewrapOptions(), .. SystemBinds(), "true"])) return None("bubblewrap (Debian package bubblewrap) is not installed or does not run here", root);
-        var asNobody = root && Works(["setpriv", .. DropToNobody(), "sh", "-c", "for f; do test -r \"$f\" && test -x \"$f\" || exit 1; done", "sh", .. Readable(mustRead)]);
+        var asNobody = root
+            && Works(["setpriv", .. DropToNobody(), "sh", "-c", "for f; do test -r \"$f\" && test -x \"$f\" || exit 1; done", "sh", .. Readable(mustRead)])
+            && Works(["setpriv", .. DropToNobody(), "sh", "-c", "for f; do test -x \"$f\" || exit 1; done", "sh", .. mustEnter ?? []]);
         return Bubblewrap(asNobody, root);
     }
 
@@ -70,7 +73,7 @@ public sealed class Sandbox
         ],
         [
             .. asNobody ? Array.Empty<string>() : [root
-                ? "it runs as nobody inside its user namespace but as the grader's user (root) on the host, without capabilities: nobody could not read the submissions or the built grader here"
+                ? "it runs as nobody inside its user namespace but as the grader's user (root) on the host, without capabilities: nobody could not read the submissions, the built grader or the data sets, or reach the output folder here"
                 : "it runs as the grader's user on the host (mapped to nobody inside), without capabilities"],
             "it can read the system's programs and libraries, the built grader (with the reference solution compiled in) and the data sets",
             "no seccomp system-call filter",

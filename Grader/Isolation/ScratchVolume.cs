@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace ConvSpecs.Grader.Isolation;
 
@@ -33,10 +34,29 @@ public sealed class ScratchVolume : IDisposable
     public static ScratchVolume Create(string path, long mebibytes, int files, int uid)
     {
         Directory.CreateDirectory(path);
-        if (!CanMount.Value) return new ScratchVolume(path, false);
+        if (!CanMount.Value) return new ScratchVolume(Own(path, uid), false);
         var options = string.Create(CultureInfo.InvariantCulture, $"size={mebibytes}m,nr_inodes={files},mode=0700,uid={uid},gid={uid},nosuid,nodev");
         return new ScratchVolume(path, Run("mount", "-t", "tmpfs", "-o", options, "convspecs-scratch", path));
     }
+
+    /// <summary>
+    /// Without a tmpfs the folder itself is the scratch: the student's alone (rwx------, whatever the umask made it), and
+    /// <paramref name="uid"/>'s, which only root may hand over.
+    /// </summary>
+    private static string Own(string path, int uid)
+    {
+        if (OperatingSystem.IsWindows()) return path;
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (uid != Geteuid() && Chown(path, uid, uid) != 0)
+            throw new GraderFailure($"the scratch folder {path} could not be handed to user {uid} (chown error {Marshal.GetLastPInvokeError()})");
+        return path;
+    }
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern int Geteuid();
+
+    [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int Chown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int owner, int group);
 
     /// <summary>Unmounts the tmpfs (its files are gone) and removes the folder.</summary>
     public void Dispose()

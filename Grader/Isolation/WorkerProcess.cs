@@ -186,6 +186,15 @@ public static class WorkerProcess
             : box.Cgroup.ProcessesExceeded ? $"it reached the limit of {box.Options.ProcessLimit} processes and threads"
             : null;
 
+        /// <summary>
+        /// Whether bubblewrap or setpriv refused to start it (their own messages, before any program of the grader's ran): the
+        /// sandbox could not be set up, which is the grader's failure. Only for the compiler, whose output no student writes.
+        /// </summary>
+        public bool SetupFailed()
+        {
+            lock (output) return output.Any(line => line.StartsWith("bwrap: ", StringComparison.Ordinal) || line.StartsWith("setpriv: ", StringComparison.Ordinal));
+        }
+
         public string StderrHint()
         {
             string[] tail;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using ConvSpecs.Grader.Isolation;
 using FluentAssertions;
@@ -116,4 +117,104 @@ public sealed partial class IsolationTests
 
     [GeneratedRegex("\"execution_time\": [0-9.]+")]
     private static partial Regex ExecutionTime();
+}
+
+/// <summary>The process's umask is shared by every test running at the time: these run alone.</summary>
+[CollectionDefinition(nameof(ProcessUmask), DisableParallelization = true)]
+public sealed class ProcessUmask
+{
+    [DllImport("libc", EntryPoint = "umask")]
+    private static extern uint Umask(uint mask);
+
+    /// <summary>Runs <paramref name="action"/> with the umask a hardened server sets (077), then restores the old one.</summary>
+    public static async Task<T> HardenedAsync<T>(Func<Task<T>> action)
+    {
+        var old = Umask(0b000_111_111);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            Umask(old);
+        }
+    }
+}
+
+/// <summary>Under umask 077 (a hardened server, or a container that sets it) the folders the grader makes stay usable by the sandbox.</summary>
+[Collection(nameof(ProcessUmask))]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class HardenedUmaskTests
+{
+    private const UnixFileMode Open = (UnixFileMode)0b111_101_101;
+
+    [Fact]
+    public async Task UnderUmask077TheGoodStudentIsGradedAsNobodyAndPasses()
+    {
+        var open = Directory.CreateTempSubdirectory("convspecs-umask-").FullName;
+        try
+        {
+            var submissions = OpenCopyOfGood(open);
+            var nobodyCanRead = Sandbox.Detect("auto", [submissions]).OutsideUid == Sandbox.Nobody;
+
+            var batch = await ProcessUmask.HardenedAsync(() => Grading.BatchGrader.GradeAsync(Options(submissions, Path.Combine(open, "output"))));
+
+            ShouldPass(batch);
+            if (nobodyCanRead) batch.Sandbox.OutsideUid.Should().Be(Sandbox.Nobody, "the grader sets the modes of the folders it makes, so nobody can reach its scratch folder");
+        }
+        finally
+        {
+            Directory.Delete(open, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AnOutputFolderNobodyCannotEnterKeepsTheGradersUserRatherThanBreakingEveryStudent()
+    {
+        var open = Directory.CreateTempSubdirectory("convspecs-umask-").FullName;
+        var sealedRoot = Directory.CreateTempSubdirectory("convspecs-sealed-").FullName;   // rwx------ whatever the umask
+        try
+        {
+            var submissions = OpenCopyOfGood(open);
+
+            var batch = await ProcessUmask.HardenedAsync(() => Grading.BatchGrader.GradeAsync(Options(submissions, Path.Combine(sealedRoot, "output"))));
+
+            ShouldPass(batch);
+            if (batch.Sandbox.Name == "bubblewrap") batch.Sandbox.OutsideUid.Should().Be((int)Geteuid(), "nobody cannot bind a scratch folder it cannot reach");
+        }
+        finally
+        {
+            Directory.Delete(open, recursive: true);
+            Directory.Delete(sealedRoot, recursive: true);
+        }
+    }
+
+    private static void ShouldPass(Grading.BatchResult batch)
+    {
+        var good = batch.Students.Single();
+        good.Verdict.Should().Be(Grading.StudentResult.Graded, "a good student is graded, never \"does not compile\" because of the grader's folders");
+        good.Scenarios.Should().NotBeEmpty().And.OnlyContain(verdict => verdict.Passed);
+    }
+
+    /// <summary>The good fixture student in a folder anyone may read, made before the umask changes.</summary>
+    private static string OpenCopyOfGood(string open)
+    {
+        File.SetUnixFileMode(open, Open);
+        var good = Directory.CreateDirectory(Path.Combine(open, "submissions", "Good")).FullName;
+        File.SetUnixFileMode(Path.GetDirectoryName(good)!, Open);
+        File.SetUnixFileMode(good, Open);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(FixtureBatch.Submissions, "Good")))
+        {
+            var copy = Path.Combine(good, Path.GetFileName(file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, (UnixFileMode)0b110_100_100);
+        }
+        return Path.GetDirectoryName(good)!;
+    }
+
+    private static GradingOptions Options(string submissions, string output) =>
+        FixtureBatch.Options(submissions, output) with { Variant = "2" };
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint Geteuid();
 }
