@@ -137,6 +137,60 @@ public sealed partial class StudentCheckTests(StudentFolderFixture students) : I
     }
 
     [Fact]
+    public void ASavedModelIsCheckedAgainBeforeTraining()
+    {
+        // Nothing trains: both versions fail a rule that needs no training, a different one each, so the experiment's
+        // "Not trained" names the saved version's rule. Keyed by the submission's name only, it would name the first's.
+        var models = Path.Combine(students.Root, ".before-training");
+        var net = Path.Combine(models, "Pools", "Net.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(net)!);
+        File.WriteAllText(net, PoolingPair("", "classifier.call(flatten.call(pool.call(x)))", classes: 5));
+        var (_, first) = Check("--models", models, "--submission", "Pools", "--variant", "pooling");
+        // The save: 10 classes now, but a convolution runs first.
+        File.WriteAllText(net, PoolingPair("private readonly Conv2d conv = Conv2d(1, 1, 1);", "classifier.call(flatten.call(pool.call(conv.call(x))))", classes: 10));
+        var (_, saved) = Check("--models", models, "--submission", "Pools", "--variant", "pooling");
+
+        const string shapeRule = "- Rule: One 28×28 image gives 10 class scores;", convolutionRule = "- Rule: No convolution:";
+        first.Should().Contain(line => line.Contains("Not trained: ", StringComparison.Ordinal))
+            .And.Contain(line => line.TrimStart().StartsWith(shapeRule, StringComparison.Ordinal))
+            .And.NotContain(line => line.TrimStart().StartsWith(convolutionRule, StringComparison.Ordinal));
+        saved.Should().Contain(line => line.Contains("Not trained: ", StringComparison.Ordinal))
+            .And.Contain(line => line.TrimStart().StartsWith(convolutionRule, StringComparison.Ordinal))
+            .And.NotContain(line => line.TrimStart().StartsWith(shapeRule, StringComparison.Ordinal), "the saved version gives 10 scores");
+    }
+
+    private static string PoolingPair(string extraField, string forward, int classes) => $$"""
+        using ConvSpecs.Models;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+        using static TorchSharp.torch.nn;
+
+        namespace ConvSpecs.Models.Pools;
+
+        public sealed class Net : Module<Tensor, Tensor>
+        {
+            {{extraField}}
+            private readonly Module<Tensor, Tensor> pool;
+            private readonly Flatten flatten = Flatten();
+            private readonly Linear classifier = Linear(14 * 14, {{classes}});
+
+            private Net(Module<Tensor, Tensor> pool) : base(nameof(Net))
+            {
+                this.pool = pool;
+                RegisterComponents();
+            }
+
+            [PoolingTask(Role = "max")]
+            public static Net WithMax() => new(MaxPool2d(2));
+
+            [PoolingTask(Role = "avg")]
+            public static Net WithAverage() => new(AvgPool2d(2));
+
+            public override Tensor forward(Tensor x) => {{forward}};
+        }
+        """;
+
+    [Fact]
     public void ANamespaceOutsideTheModelsIsReportedWithTheFix()
     {
         var folder = Path.Combine(students.Root, ".namespaces", "IvanPetrov");
